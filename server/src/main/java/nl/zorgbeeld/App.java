@@ -1,0 +1,53 @@
+package nl.zorgbeeld;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.health.HealthHandler;
+import nl.zorgbeeld.http.ErrorHandlers;
+import nl.zorgbeeld.http.RequestIds;
+import nl.zorgbeeld.reference.InstitutionTypes;
+import nl.zorgbeeld.reference.ReferenceHandler;
+import nl.zorgbeeld.reference.ReferenceService;
+import nl.zorgbeeld.reference.ReferenceStore;
+
+/** Builds the web app: every route of the product, wired to its services. Tests use this same factory. */
+public final class App {
+    private App() {}
+
+    public static Javalin create(Config config, DataSource dataSource, String postgisVersion) {
+        InstitutionTypes types = InstitutionTypes.load();
+        ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
+        ReferenceHandler referenceHandler = new ReferenceHandler(reference);
+        HealthHandler health = new HealthHandler(reference, postgisVersion);
+
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.enableWebjars();
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            RequestIds.install(cfg);
+            ErrorHandlers.install(cfg.routes);
+            health.register(cfg.routes);
+            referenceHandler.register(cfg.routes);
+            cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));
+        });
+    }
+
+    /** What the browser client needs to know of the configuration. */
+    private static Map<String, Object> clientConfig(Config config) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tileUrl", config.tileUrl().isBlank() ? null : config.tileUrl());
+        body.put("tileAttribution", config.tileAttribution());
+        return body;
+    }
+}

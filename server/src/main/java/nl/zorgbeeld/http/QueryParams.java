@@ -1,0 +1,79 @@
+package nl.zorgbeeld.http;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import nl.zorgbeeld.common.ApiException;
+
+/** Parsing and validation of query parameters, with errors that name the parameter. */
+public final class QueryParams {
+    private final Context ctx;
+
+    public QueryParams(Context ctx, Set<String> allowed) {
+        this.ctx = ctx;
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!allowed.contains(name)) {
+                throw ApiException.unknownParameter(name);
+            }
+        }
+    }
+
+    public String string(String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public List<String> list(String name) {
+        String value = string(name);
+        if (value == null) return List.of();
+        List<String> items = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) items.add(part.trim());
+        }
+        return items;
+    }
+
+    public int integer(String name, int fallback, int min, int max) {
+        String value = string(name);
+        if (value == null) return fallback;
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(name, name + " must be a whole number, not '" + value + "'");
+        }
+        if (n < min || n > max) {
+            throw ApiException.badParameter(name, name + " must be between " + min + " and " + max + ", not " + n);
+        }
+        return n;
+    }
+
+    /** A WGS84 bounding box {minLon, minLat, maxLon, maxLat}, or null when absent. */
+    public double[] bbox(String name) {
+        String value = string(name);
+        if (value == null) return null;
+        String[] parts = value.split(",");
+        if (parts.length != 4) {
+            throw ApiException.badParameter(name, name + " needs four numbers minLon,minLat,maxLon,maxLat; got " + parts.length);
+        }
+        double[] box = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                box[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badParameter(name, name + " value " + (i + 1) + " is not a number: '" + parts[i].trim() + "'");
+            }
+            if (!Double.isFinite(box[i])) {
+                throw ApiException.badParameter(name, name + " value " + (i + 1) + " is not finite");
+            }
+        }
+        if (box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90) {
+            throw ApiException.badParameter(name, name + " must be in WGS84 degrees (longitude -180..180, latitude -90..90)");
+        }
+        if (box[0] > box[2] || box[1] > box[3]) {
+            throw ApiException.badParameter(name, name + " minimum must not exceed maximum (minLon,minLat,maxLon,maxLat)");
+        }
+        return box;
+    }
+}

@@ -1,0 +1,50 @@
+package nl.zorgbeeld.reference;
+
+import java.util.List;
+import java.util.Map;
+import nl.zorgbeeld.common.ApiException;
+import nl.zorgbeeld.geo.FeatureCollectionWriter;
+
+/** Reference layers: checks a query against the vocabulary and hands it to the store. */
+public final class ReferenceService {
+    public static final int MAX_LIMIT = 100_000;
+
+    private final ReferenceStore store;
+    private final InstitutionTypes types;
+
+    public ReferenceService(ReferenceStore store, InstitutionTypes types) {
+        this.store = store;
+        this.types = types;
+    }
+
+    public LayerQuery query(Layer layer, List<String> typeFilter, String region, double[] bbox, int limit) {
+        if (!typeFilter.isEmpty() && layer != Layer.INSTITUTIONS) {
+            throw ApiException.badParameter("type", "type filters only the institutions layer");
+        }
+        for (String t : typeFilter) {
+            if (!types.isCode(t)) {
+                throw ApiException.badParameter("type", "unknown institution type '" + t + "'; known: "
+                        + String.join(", ", types.all().stream().map(InstitutionType::code).toList()));
+            }
+        }
+        if (region != null && !region.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw ApiException.badParameter("region", "region must be a safety-region code such as VR13");
+        }
+        if (region != null && layer == Layer.PROVINCES) {
+            throw ApiException.badParameter("region", "provinces cannot be filtered by safety region");
+        }
+        return new LayerQuery(layer, typeFilter, region, bbox, limit);
+    }
+
+    public int stream(LayerQuery query, FeatureCollectionWriter writer) {
+        return store.streamFeatures(query, writer);
+    }
+
+    public Map<String, Long> counts() { return store.counts(); }
+
+    public Map<String, Long> institutionTypeCounts() { return store.institutionTypeCounts(); }
+
+    public List<ReferenceStore.SourceInfo> sources() { return store.sources(); }
+
+    public InstitutionTypes types() { return types; }
+}
