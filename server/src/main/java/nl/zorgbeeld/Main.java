@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.util.Arrays;
 import java.util.List;
 import nl.zorgbeeld.db.Database;
+import nl.zorgbeeld.importer.ImportException;
 import nl.zorgbeeld.importer.ImportReport;
 import nl.zorgbeeld.importer.Importer;
 import nl.zorgbeeld.importer.InitialLoad;
@@ -28,7 +29,7 @@ public final class Main {
                     System.exit(2);
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ImportException e) {
             LOG.error("{}", e.getMessage());
             System.exit(1);
         }

@@ -1,11 +1,13 @@
 package nl.zorgbeeld.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.zorgbeeld.common.ApiException;
+import nl.zorgbeeld.common.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +49,11 @@ public final class ErrorHandlers {
         body.put("code", code);
         if (where != null) body.put("where", where);
         body.put("requestId", RequestIds.of(ctx));
-        ctx.status(status).contentType(PROBLEM_JSON).json(body);
+        try {
+            ctx.status(status).contentType(PROBLEM_JSON).result(Json.MAPPER.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an error body of strings and numbers always serialises", e);
+        }
     }
 
     private static String codeFor(int status) {

@@ -115,8 +115,8 @@ public final class Importer {
                 throw e;
             }
             for (ImportReport.Rejection r : own.rejected()) LOG.warn("{} {}: rejected: {}", r.source(), r.where(), r.reason());
-            own.loaded().forEach(l -> LOG.info("{}: {} stored ({} new, {} updated), {} rejected",
-                    location, p.kind().label(), l.inserted() + l.updated(), l.inserted(), l.updated(), own.rejectedCount()));
+            own.loaded().forEach(l -> LOG.info("{}: {} {} stored ({} new, {} updated), {} rejected",
+                    location, l.inserted() + l.updated(), p.kind().label(), l.inserted(), l.updated(), own.rejectedCount()));
             report.addAll(own);
             return true;
         } catch (ImportException e) {

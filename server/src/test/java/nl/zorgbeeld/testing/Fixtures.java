@@ -1,0 +1,24 @@
+package nl.zorgbeeld.testing;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+
+/** Paths of the fixture files the project writes itself (server/src/test/resources/fixtures). */
+public final class Fixtures {
+    private Fixtures() {}
+
+    public static Path path(String name) {
+        URL url = Fixtures.class.getResource("/fixtures/" + name);
+        if (url == null) throw new IllegalArgumentException("no fixture " + name);
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String pathText(String name) {
+        return path(name).toString();
+    }
+}
