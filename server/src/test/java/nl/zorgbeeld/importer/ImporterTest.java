@@ -155,4 +155,16 @@ class ImporterTest {
         assertFalse(Sql.rows("SELECT 1 FROM reference_source WHERE layer = 'institutions' AND NOT demo").isEmpty());
         assertEquals(0, Sql.count("SELECT count(*) FROM reference_source WHERE layer IN ('institutions', 'safety-regions') AND demo"));
     }
+
+    @Test
+    void theShippedExampleRegistersImportCleanly() {
+        loadAreas();
+        ImportReport report = importer.importSource(TestDatabase.projectDir().resolve("data/examples").toString());
+
+        assertEquals(List.of(), report.failures());
+        assertEquals(List.of(), report.rejected());
+        assertEquals(7, report.storedCount(LayerKind.INSTITUTION));
+        assertEquals(true, Sql.one("SELECT emergency_department FROM institution WHERE id = 'ziekenhuis:ZH-001'"));
+        assertEquals("huisartsenpost", Sql.one("SELECT type FROM institution WHERE id = 'huisartsenpost:HAP-001'"));
+    }
 }
