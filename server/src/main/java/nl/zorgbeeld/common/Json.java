@@ -13,4 +13,13 @@ public final class Json {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private Json() {}
+
+    /** JSON text that the app or its database wrote, as a tree (to embed it in another document). */
+    public static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("invalid JSON from our own side", e);
+        }
+    }
 }

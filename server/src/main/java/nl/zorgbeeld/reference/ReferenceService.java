@@ -18,6 +18,14 @@ public final class ReferenceService {
     }
 
     public LayerQuery query(Layer layer, List<String> typeFilter, String region, double[] bbox, int limit) {
+        return validated(LayerQuery.simple(layer, typeFilter, region, bbox, limit));
+    }
+
+    /** The query, when its type and region filters fit the layer and the vocabulary. */
+    public LayerQuery validated(LayerQuery query) {
+        Layer layer = query.layer();
+        List<String> typeFilter = query.types();
+        String region = query.regionCode();
         if (!typeFilter.isEmpty() && layer != Layer.INSTITUTIONS) {
             throw ApiException.badParameter("type", "type filters only the institutions layer");
         }
@@ -33,11 +41,20 @@ public final class ReferenceService {
         if (region != null && layer == Layer.PROVINCES) {
             throw ApiException.badParameter("region", "provinces cannot be filtered by safety region");
         }
-        return new LayerQuery(layer, typeFilter, region, bbox, limit);
+        return query;
     }
 
     public int stream(LayerQuery query, FeatureCollectionWriter writer) {
         return store.streamFeatures(query, writer);
+    }
+
+    public long count(LayerQuery query) {
+        return store.count(query);
+    }
+
+    /** One feature's GeoJSON, or null. */
+    public String feature(Layer layer, String id, nl.zorgbeeld.geo.Crs crs) {
+        return store.feature(layer, id, crs);
     }
 
     public Map<String, Long> counts() { return store.counts(); }

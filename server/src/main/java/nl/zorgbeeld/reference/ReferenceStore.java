@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import nl.zorgbeeld.geo.Crs;
 import nl.zorgbeeld.geo.FeatureCollectionWriter;
+import nl.zorgbeeld.geo.SqlWhere;
 
 /** SQL for the reference layers. Every value is a parameter; table names come from {@link Layer}. */
 public final class ReferenceStore {
@@ -24,31 +26,18 @@ public final class ReferenceStore {
     /** Streams the layer's features into {@code writer} with a server-side cursor; returns how many. */
     public int streamFeatures(LayerQuery q, FeatureCollectionWriter writer) {
         Layer layer = q.layer();
-        StringBuilder sql = new StringBuilder("SELECT json_build_object('type', 'Feature', 'id', t.")
-                .append(layer.idColumn())
-                .append(", 'geometry', ST_AsGeoJSON(t.geom_wgs84, 6)::json, 'properties', ")
-                .append(layer.propertiesSql()).append(")::text FROM ").append(layer.table()).append(" t WHERE true");
-        List<Object> params = new ArrayList<>();
-        if (!q.types().isEmpty()) {
-            sql.append(" AND t.type = ANY (?)");
-            params.add(q.types().toArray(String[]::new));
-        }
-        if (q.regionCode() != null) {
-            sql.append(layer == Layer.SAFETY_REGIONS ? " AND t.code = ?" : " AND t.region_code = ?");
-            params.add(q.regionCode());
-        }
-        if (q.bbox() != null) {
-            // The transformed box narrows on the RD New index; the exact test is in WGS84.
-            sql.append(" AND t.geom && ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, 4326), 28992)")
-               .append(" AND ST_Intersects(t.geom_wgs84, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-            for (int i = 0; i < 2; i++) for (double v : q.bbox()) params.add(v);
-        }
-        sql.append(" ORDER BY t.").append(layer.idColumn()).append(" LIMIT ?");
-        params.add(q.limit());
+        String geometry = q.crs() == Crs.RD_NEW ? "t.geom" : "t.geom_wgs84";
+        SqlWhere where = where(q);
+        String sql = "SELECT json_build_object('type', 'Feature', 'id', t." + layer.idColumn()
+                + ", 'geometry', ST_AsGeoJSON(" + geometry + ", " + q.crs().decimals() + ")::json, 'properties', "
+                + layer.propertiesSql() + ")::text FROM " + layer.table() + " t" + where.sql()
+                + " ORDER BY t." + layer.idColumn() + " LIMIT ? OFFSET ?";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                bind(c, ps, params);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int next = where.bind(c, ps, 1);
+                ps.setInt(next++, q.limit());
+                ps.setInt(next, q.offset());
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) writer.feature(rs.getString(1));
@@ -64,15 +53,47 @@ public final class ReferenceStore {
         }
     }
 
-    static void bind(Connection c, PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p instanceof String[] array) {
-                ps.setArray(i + 1, c.createArrayOf("text", array));
-            } else {
-                ps.setObject(i + 1, p);
+    /** How many features match the query, ignoring limit and offset (OGC numberMatched). */
+    public long count(LayerQuery q) {
+        SqlWhere where = where(q);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + q.layer().table() + " t" + where.sql())) {
+            where.bind(c, ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting layer " + q.layer().path() + " failed", e);
         }
+    }
+
+    /** One feature by id, in the given CRS, or null. */
+    public String feature(Layer layer, String id, Crs crs) {
+        String geometry = crs == Crs.RD_NEW ? "t.geom" : "t.geom_wgs84";
+        String sql = "SELECT json_build_object('type', 'Feature', 'id', t." + layer.idColumn()
+                + ", 'geometry', ST_AsGeoJSON(" + geometry + ", " + crs.decimals() + ")::json, 'properties', "
+                + layer.propertiesSql() + ")::text FROM " + layer.table() + " t WHERE t." + layer.idColumn() + " = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading a feature of " + layer.path() + " failed", e);
+        }
+    }
+
+    private static SqlWhere where(LayerQuery q) {
+        SqlWhere where = new SqlWhere();
+        if (!q.types().isEmpty()) where.and("t.type = ANY (?)", (Object) q.types().toArray(String[]::new));
+        if (q.regionCode() != null) {
+            where.and(q.layer() == Layer.SAFETY_REGIONS ? "t.code = ?" : "t.region_code = ?", q.regionCode());
+        }
+        if (q.bbox() != null) where.bbox("t", q.bbox(), q.bboxCrs());
+        if (q.updated() != null && q.updated().start() != null) where.and("t.updated_at >= ?", q.updated().start());
+        if (q.updated() != null && q.updated().end() != null) where.and("t.updated_at <= ?", q.updated().end());
+        return where;
     }
 
     /** Feature counts per layer, for /health. */

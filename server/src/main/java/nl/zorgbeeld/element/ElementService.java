@@ -1,0 +1,80 @@
+package nl.zorgbeeld.element;
+
+import java.util.UUID;
+import nl.zorgbeeld.common.Actor;
+import nl.zorgbeeld.common.ApiException;
+import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.geo.Crs;
+import nl.zorgbeeld.geo.FeatureCollectionWriter;
+import nl.zorgbeeld.http.Etags.IfMatch;
+
+/** Picture elements: incident checks, versioned writes with optimistic locking, reads at any moment. */
+public final class ElementService {
+    private final ElementStore store;
+
+    public ElementService(ElementStore store) {
+        this.store = store;
+    }
+
+    /** 404 when the incident does not exist. */
+    public void requireIncident(long incidentId) {
+        store.incidentStatus(incidentId).orElseThrow(() -> ApiException.notFound("No incident " + incidentId));
+    }
+
+    /** 404 when the incident does not exist; 409 when it is closed (closed incidents stay readable only). */
+    private void requireWritable(long incidentId) {
+        String status = store.incidentStatus(incidentId).orElseThrow(() -> ApiException.notFound("No incident " + incidentId));
+        if ("gesloten".equals(status)) {
+            throw ApiException.conflict("incident", "Incident " + incidentId + " is closed (gesloten): its picture can be read, not changed");
+        }
+    }
+
+    public int stream(ElementQuery query, FeatureCollectionWriter writer) {
+        requireIncident(query.incidentId());
+        return store.stream(query, writer);
+    }
+
+    public long count(ElementQuery query) {
+        return store.count(query);
+    }
+
+    public StoredElement get(long incidentId, UUID id, Crs crs) {
+        requireIncident(incidentId);
+        return store.current(incidentId, id, crs).orElseThrow(() -> notFound(incidentId, id));
+    }
+
+    public int history(long incidentId, UUID id, Crs crs, FeatureCollectionWriter writer) {
+        requireIncident(incidentId);
+        return store.history(incidentId, id, crs, writer);
+    }
+
+    public StoredElement create(long incidentId, ElementInput input, Actor actor, Crs crs) {
+        requireWritable(incidentId);
+        return store.create(incidentId, input, actor, crs);
+    }
+
+    /** Replaces the version If-Match names; 412 with the current element when someone was first. */
+    public StoredElement replace(long incidentId, UUID id, IfMatch ifMatch, ElementInput input, Actor actor, Crs crs) {
+        requireWritable(incidentId);
+        ElementStore.WriteResult result = store.replace(incidentId, id, ifMatch, input, actor, crs)
+                .orElseThrow(() -> notFound(incidentId, id));
+        return written(result);
+    }
+
+    public StoredElement end(long incidentId, UUID id, IfMatch ifMatch, Actor actor, Crs crs) {
+        requireWritable(incidentId);
+        return written(store.end(incidentId, id, ifMatch, actor, crs).orElseThrow(() -> notFound(incidentId, id)));
+    }
+
+    private static StoredElement written(ElementStore.WriteResult result) {
+        if (!result.written()) {
+            throw ApiException.preconditionFailed("element " + result.element().id() + " was changed in the meantime; version "
+                    + result.element().version() + " is current", Json.tree(result.element().feature()));
+        }
+        return result.element();
+    }
+
+    private static ApiException notFound(long incidentId, UUID id) {
+        return ApiException.notFound("No current element " + id + " in incident " + incidentId);
+    }
+}
