@@ -67,10 +67,10 @@ export function drawMarker(ctx, shape, x, y, r, color, hollow) {
   if (hollow) {
     ctx.fillStyle = '#ffffff';
     ctx.fill();
-    ctx.lineWidth = 3.4;
+    ctx.lineWidth = 3;
     ctx.strokeStyle = HALO;
     ctx.stroke();
-    ctx.lineWidth = 1.9;
+    ctx.lineWidth = 1.7;
     ctx.strokeStyle = color;
     ctx.stroke();
   } else {

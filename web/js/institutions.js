@@ -1,0 +1,40 @@
+// Care institutions: one layer per type, all on one shared canvas renderer so that several
+// thousand markers pan and zoom smoothly and hit-testing sees all of them at once.
+import { ShapeMarker } from './markers.js';
+import { PANES } from './panes.js';
+import { institutionPopup } from './popup.js';
+
+/** Marker radius in pixels by zoom: small when the whole country is in view. */
+const radiusAt = (zoom) => (zoom < 8 ? 3.5 : zoom < 10 ? 4.5 : zoom < 12 ? 6 : 7);
+
+const unknownType = (code) => ({ code, label: code, color: '#6b7280', shape: 'circle', count: 0 });
+
+/**
+ * Groups the institutions per type, in vocabulary order. Returns [{type, group, count}], including
+ * types without institutions (the legend shows those as 0, so a missing register is noticed).
+ */
+export function institutionLayers(collection, types, map) {
+  const renderer = L.canvas({ pane: PANES.institutions, padding: 0.3, tolerance: 2 });
+  const entries = new Map(types.map((type) => [type.code, { type, group: L.featureGroup(), count: 0 }]));
+  const radius = radiusAt(map.getZoom());
+  for (const feature of collection.features) {
+    const code = feature.properties.type;
+    if (!entries.has(code)) entries.set(code, { type: unknownType(code), group: L.featureGroup(), count: 0 });
+    const entry = entries.get(code);
+    const [lon, lat] = feature.geometry.coordinates;
+    const marker = new ShapeMarker([lat, lon], {
+      renderer, radius, weight: 1, shape: entry.type.shape, color: entry.type.color, hollow: !feature.properties.connected,
+    });
+    marker.feature = feature;
+    entry.group.addLayer(marker);
+    entry.count += 1;
+  }
+  for (const { type, group } of entries.values()) {
+    group.bindPopup((marker) => institutionPopup(marker.feature.properties, type), { maxWidth: 320, minWidth: 220 });
+  }
+  map.on('zoomend', () => {
+    const r = radiusAt(map.getZoom());
+    for (const { group } of entries.values()) group.eachLayer((m) => m.setRadius(r));
+  });
+  return [...entries.values()];
+}

@@ -1,0 +1,33 @@
+// The popup of one institution: what a caller needs to act on, in Dutch.
+import { el } from './dom.js';
+import { formatDateTime } from './format.js';
+import { markerIcon } from './shapes.js';
+import { shortName } from './sources.js';
+
+const yesNo = (value) => (value ? 'Ja' : 'Nee');
+
+function row(term, ...value) {
+  return value.some((v) => v != null && v !== '') ? [el('dt', {}, term), el('dd', {}, ...value)] : [];
+}
+
+export function institutionPopup(p, type) {
+  const street = [p.street, p.houseNumber].filter(Boolean).join(' ');
+  const place = [p.postcode, p.city].filter(Boolean).join(' ');
+  const connected = p.connected
+    ? el('span', { class: 'zb-badge zb-badge--connected' }, 'Aangesloten')
+    : el('span', { class: 'zb-badge zb-badge--not-connected' }, 'Niet aangesloten');
+  return el('div', { class: 'zb-popup', dataset: { type: p.type } },
+    el('h3', { class: 'zb-popup__name' }, p.name),
+    el('p', { class: 'zb-popup__type' }, markerIcon(type.shape, type.color, !p.connected, 16), type.label,
+      p.demo && el('span', { class: 'zb-badge zb-badge--demo' }, 'Demodata')),
+    el('dl', {},
+      row('Organisatie', p.organisation),
+      row('Adres', street, street && place && el('br'), place),
+      row('Aansluiting', connected),
+      p.emergencyDepartment != null && row('SEH', yesNo(p.emergencyDepartment)),
+      p.nicu != null && row('NICU', yesNo(p.nicu)),
+      row('Telefoon', p.phone && el('a', { href: `tel:${p.phone.replace(/\s+/g, '')}` }, p.phone)),
+      row('E-mail', p.email && el('a', { href: `mailto:${p.email}` }, p.email)),
+      row('Bron', p.source && el('span', { title: p.source }, shortName(p.source)),
+        p.updated && el('br'), p.updated && `bijgewerkt ${formatDateTime(new Date(p.updated))}`)));
+}
