@@ -55,7 +55,7 @@ public final class ElementHandler {
     private static ElementQuery query(QueryParams params, long incidentId, TimeFilter time, int offset) {
         Crs bboxCrs = Crs.parse(params.string("bbox-crs"), "bbox-crs");
         return new ElementQuery(incidentId, time, kinds(params), params.bbox("bbox", bboxCrs), bboxCrs,
-                Crs.parse(params.string("crs"), "crs"), params.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT), offset);
+                Crs.parse(params.string("crs"), "crs"), params.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT), offset, null);
     }
 
     /** The kind filter, shared by this API and the OGC API. */

@@ -11,6 +11,7 @@ import nl.zorgbeeld.geo.Crs;
  *              every version valid at some moment within it
  * @param kinds empty for all kinds
  * @param bbox  {minX, minY, maxX, maxY} in {@code bboxCrs}, or null
+ * @param after only versions written after this row (keyset paging), or null
  */
 public record ElementQuery(long incidentId, TimeFilter time, Set<ElementKind> kinds, double[] bbox, Crs bboxCrs,
-                           Crs crs, int limit, int offset) {}
+                           Crs crs, int limit, int offset, Long after) {}

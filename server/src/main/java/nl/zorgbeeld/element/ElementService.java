@@ -1,6 +1,7 @@
 package nl.zorgbeeld.element;
 
 import java.util.UUID;
+import nl.zorgbeeld.analysis.ElementsChanged;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.common.Json;
@@ -11,9 +12,16 @@ import nl.zorgbeeld.http.Etags.IfMatch;
 /** Picture elements: incident checks, versioned writes with optimistic locking, reads at any moment. */
 public final class ElementService {
     private final ElementStore store;
+    private final ElementsChanged changed;
 
     public ElementService(ElementStore store) {
+        this(store, ElementsChanged.NONE);
+    }
+
+    /** @param changed told after each committed change, so that the network analysis follows the picture */
+    public ElementService(ElementStore store, ElementsChanged changed) {
         this.store = store;
+        this.changed = changed;
     }
 
     /** 404 when the incident does not exist. */
@@ -29,7 +37,7 @@ public final class ElementService {
         }
     }
 
-    public int stream(ElementQuery query, FeatureCollectionWriter writer) {
+    public nl.zorgbeeld.geo.StreamedPage stream(ElementQuery query, FeatureCollectionWriter writer) {
         requireIncident(query.incidentId());
         return store.stream(query, writer);
     }
@@ -50,7 +58,9 @@ public final class ElementService {
 
     public StoredElement create(long incidentId, ElementInput input, Actor actor, Crs crs) {
         requireWritable(incidentId);
-        return store.create(incidentId, input, actor, crs);
+        StoredElement element = store.create(incidentId, input, actor, crs);
+        changed.elementsChanged(incidentId, actor);
+        return element;
     }
 
     /** Replaces the version If-Match names; 412 with the current element when someone was first. */
@@ -58,12 +68,16 @@ public final class ElementService {
         requireWritable(incidentId);
         ElementStore.WriteResult result = store.replace(incidentId, id, ifMatch, input, actor, crs)
                 .orElseThrow(() -> notFound(incidentId, id));
-        return written(result);
+        StoredElement element = written(result);
+        changed.elementsChanged(incidentId, actor);
+        return element;
     }
 
     public StoredElement end(long incidentId, UUID id, IfMatch ifMatch, Actor actor, Crs crs) {
         requireWritable(incidentId);
-        return written(store.end(incidentId, id, ifMatch, actor, crs).orElseThrow(() -> notFound(incidentId, id)));
+        StoredElement element = written(store.end(incidentId, id, ifMatch, actor, crs).orElseThrow(() -> notFound(incidentId, id)));
+        changed.elementsChanged(incidentId, actor);
+        return element;
     }
 
     private static StoredElement written(ElementStore.WriteResult result) {

@@ -13,7 +13,9 @@ import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.geo.Crs;
 import nl.zorgbeeld.geo.FeatureCollectionWriter;
+import nl.zorgbeeld.geo.FeatureRows;
 import nl.zorgbeeld.geo.SqlWhere;
+import nl.zorgbeeld.geo.StreamedPage;
 import nl.zorgbeeld.http.Etags.IfMatch;
 import org.locationtech.jts.io.WKBWriter;
 
@@ -54,28 +56,24 @@ public final class ElementStore {
         }
     }
 
-    public int stream(ElementQuery q, FeatureCollectionWriter writer) {
+    /** Up to {@code limit} versions in the order they were written, after {@code after} (keyset paging). */
+    public StreamedPage stream(ElementQuery q, FeatureCollectionWriter writer) {
         SqlWhere where = where(q);
-        String sql = "SELECT " + featureSql(q.crs()) + " FROM picture_element e" + where.sql()
-                + " ORDER BY e.valid_from, e.row_id LIMIT ? OFFSET ?";
+        String sql = "SELECT " + featureSql(q.crs()) + ", e.row_id FROM picture_element e" + where.sql()
+                + " ORDER BY e.row_id LIMIT ? OFFSET ?";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int next = where.bind(c, ps, 1);
-                ps.setInt(next++, q.limit());
+                ps.setInt(next++, q.limit() + 1);
                 ps.setInt(next, q.offset());
                 ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) writer.feature(rs.getString(1));
-                }
+                return FeatureRows.write(ps, writer, q.limit());
             } finally {
                 c.commit();
             }
-            return writer.count();
         } catch (SQLException e) {
             throw new IllegalStateException("reading the elements of incident " + q.incidentId() + " failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -105,6 +103,7 @@ public final class ElementStore {
             where.and("e.kind = ANY (?)", (Object) q.kinds().stream().map(ElementKind::code).toArray(String[]::new));
         }
         if (q.bbox() != null) where.bbox("e", q.bbox(), q.bboxCrs());
+        if (q.after() != null) where.and("e.row_id > ?", q.after());
         return where;
     }
 

@@ -26,6 +26,7 @@ import nl.zorgbeeld.element.ElementService;
 import nl.zorgbeeld.element.StoredElement;
 import nl.zorgbeeld.geo.Crs;
 import nl.zorgbeeld.geo.FeatureCollectionWriter;
+import nl.zorgbeeld.geo.StreamedPage;
 import nl.zorgbeeld.http.Actors;
 import nl.zorgbeeld.http.Etags;
 import nl.zorgbeeld.http.QueryParams;
@@ -51,7 +52,7 @@ public final class OgcHandler {
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
     private static final String JSON = "application/json";
     private static final String GEOJSON = "application/geo+json";
-    static final Set<String> COMMON_ITEM_PARAMS = Set.of("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "f");
+    static final Set<String> COMMON_ITEM_PARAMS = Set.of("limit", "offset", "after", "bbox", "bbox-crs", "crs", "datetime", "f");
     private static final Set<String> NO_PARAMS = Set.of("f");
 
     private final OgcCatalog catalog;
@@ -169,28 +170,44 @@ public final class OgcHandler {
         double[] bbox = params.bbox("bbox", bboxCrs);
         Crs crs = Crs.parse(params.string("crs"), "crs");
         TimeFilter time = TimeFilter.parse(params.string("datetime"), "datetime");
+        String after = params.string("after");
         long matched;
         Streamer streamer;
         if (c.isIncident()) {
-            ElementQuery q = new ElementQuery(c.incidentId(), time, ElementHandler.kinds(params), bbox, bboxCrs, crs, limit, offset);
-            matched = elements.count(q);
+            ElementQuery q = new ElementQuery(c.incidentId(), time, ElementHandler.kinds(params), bbox, bboxCrs, crs, limit, offset,
+                    after == null ? null : rowKey(after));
+            matched = elements.count(withoutCursor(q));
             streamer = writer -> elements.stream(q, writer);
         } else {
+            if (after != null && after.length() > 100) throw ApiException.badParameter("after", "after is too long to be a feature id");
             LayerQuery q = reference.validated(new LayerQuery(c.layer(), params.list("type"), params.string("region"),
-                    bbox, bboxCrs, time, crs, limit, offset));
-            matched = reference.count(q);
+                    bbox, bboxCrs, time, crs, limit, offset, after));
+            matched = reference.count(new LayerQuery(q.layer(), q.types(), q.regionCode(), q.bbox(), q.bboxCrs(), q.updated(), q.crs(),
+                    q.limit(), 0, null));
             streamer = writer -> reference.stream(q, writer);
         }
         ctx.contentType(GEOJSON).header("Content-Crs", crs.header());
         try (FeatureCollectionWriter writer = new FeatureCollectionWriter(ctx.outputStream())) {
-            int returned = streamer.stream(writer);
-            writer.finish(",\"numberMatched\":" + matched + ",\"numberReturned\":" + returned
-                    + ",\"timeStamp\":\"" + Instant.now() + "\",\"links\":" + Json.MAPPER.writeValueAsString(pageLinks(ctx, c, offset, limit, returned, matched)));
+            StreamedPage page = streamer.stream(writer);
+            writer.finish(",\"numberMatched\":" + matched + ",\"numberReturned\":" + page.returned()
+                    + ",\"timeStamp\":\"" + Instant.now() + "\",\"links\":" + Json.MAPPER.writeValueAsString(pageLinks(ctx, c, offset, limit, page)));
+        }
+    }
+
+    private static ElementQuery withoutCursor(ElementQuery q) {
+        return new ElementQuery(q.incidentId(), q.time(), q.kinds(), q.bbox(), q.bboxCrs(), q.crs(), q.limit(), 0, null);
+    }
+
+    private static long rowKey(String after) {
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter("after", "after must be the value from a next link");
         }
     }
 
     private interface Streamer {
-        int stream(FeatureCollectionWriter writer);
+        StreamedPage stream(FeatureCollectionWriter writer);
     }
 
     private static void checkFormat(QueryParams params) {
@@ -200,24 +217,30 @@ public final class OgcHandler {
         }
     }
 
-    /** self, and next / prev pages: the same query with another offset. */
-    private static List<Map<String, Object>> pageLinks(Context ctx, OgcCollection c, int offset, int limit, int returned, long matched) {
+    /**
+     * self, next and prev. next continues after the last feature's key (keyset paging: every page
+     * costs the same, unlike a growing offset); prev steps back by offset when the client used one.
+     */
+    private static List<Map<String, Object>> pageLinks(Context ctx, OgcCollection c, int offset, int limit, StreamedPage page) {
         String path = base(ctx) + "/collections/" + c.id() + "/items";
         List<Map<String, Object>> links = new ArrayList<>();
-        links.add(link(path + query(ctx, offset, limit), "self", GEOJSON, "This page"));
-        if (offset + returned < matched) links.add(link(path + query(ctx, offset + limit, limit), "next", GEOJSON, "Next page"));
-        if (offset > 0) links.add(link(path + query(ctx, Math.max(0, offset - limit), limit), "prev", GEOJSON, "Previous page"));
+        links.add(link(path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), "self", GEOJSON, "This page"));
+        if (page.more()) links.add(link(path + query(ctx, Map.of("limit", String.valueOf(limit), "after", page.lastKey())), "next", GEOJSON, "Next page"));
+        if (offset > 0 && ctx.queryParam("after") == null) {
+            links.add(link(path + query(ctx, Map.of("limit", String.valueOf(limit), "offset", String.valueOf(Math.max(0, offset - limit)))),
+                    "prev", GEOJSON, "Previous page"));
+        }
         links.add(link(base(ctx) + "/collections/" + c.id(), "collection", JSON, c.title()));
         return links;
     }
 
-    private static String query(Context ctx, int offset, int limit) {
-        StringBuilder q = new StringBuilder("?limit=").append(limit).append("&offset=").append(offset);
+    /** The request's query with the paging parameters replaced by {@code paging}. */
+    private static String query(Context ctx, Map<String, String> paging) {
+        StringBuilder q = new StringBuilder();
+        paging.forEach((name, value) -> q.append(q.isEmpty() ? '?' : '&').append(encode(name)).append('=').append(encode(value)));
         ctx.queryParamMap().forEach((name, values) -> {
-            if (name.equals("limit") || name.equals("offset")) return;
-            for (String v : values) {
-                q.append('&').append(encode(name)).append('=').append(encode(v));
-            }
+            if (name.equals("limit") || name.equals("offset") || name.equals("after")) return;
+            for (String v : values) q.append('&').append(encode(name)).append('=').append(encode(v));
         });
         return q.toString();
     }

@@ -31,7 +31,7 @@ final class OpenApiDocument {
                 params().add(ref("collectionId"))));
 
         ObjectNode items = get("getFeatures", "The features of a collection, paged with rel=next links", "application/geo+json",
-                params().add(ref("collectionId")).add(ref("limit")).add(ref("offset")).add(ref("bbox")).add(ref("bbox-crs"))
+                params().add(ref("collectionId")).add(ref("limit")).add(ref("offset")).add(ref("after")).add(ref("bbox")).add(ref("bbox-crs"))
                         .add(ref("datetime")).add(ref("crs")).add(ref("f")).add(ref("kind")).add(ref("type")).add(ref("region")));
         items.set("post", write("createFeature", "Add a picture element (incident collections only)", true,
                 params().add(ref("collectionId")).add(ref("Content-Crs")).add(ref("repair"))));
@@ -55,6 +55,7 @@ final class OpenApiDocument {
         parameters.set("limit", param("limit", "query", false, "How many features a page holds", limit));
         parameters.set("offset", param("offset", "query", false, "How many matching features to skip (used by the next links)",
                 Json.MAPPER.createObjectNode().put("type", "integer").put("minimum", 0).put("default", 0)));
+        parameters.set("after", param("after", "query", false, "Continue after this feature (the key that next links carry)", string()));
         ObjectNode bboxSchema = Json.MAPPER.createObjectNode().put("type", "array").put("minItems", 4).put("maxItems", 6);
         bboxSchema.putObject("items").put("type", "number");
         ObjectNode bbox = param("bbox", "query", false, "minX,minY,maxX,maxY in bbox-crs (default CRS84)", bboxSchema);

@@ -44,7 +44,7 @@ public final class ReferenceService {
         return query;
     }
 
-    public int stream(LayerQuery query, FeatureCollectionWriter writer) {
+    public nl.zorgbeeld.geo.StreamedPage stream(LayerQuery query, FeatureCollectionWriter writer) {
         return store.streamFeatures(query, writer);
     }
 

@@ -13,7 +13,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 import nl.zorgbeeld.geo.Crs;
 import nl.zorgbeeld.geo.FeatureCollectionWriter;
+import nl.zorgbeeld.geo.FeatureRows;
 import nl.zorgbeeld.geo.SqlWhere;
+import nl.zorgbeeld.geo.StreamedPage;
 
 /** SQL for the reference layers. Every value is a parameter; table names come from {@link Layer}. */
 public final class ReferenceStore {
@@ -23,33 +25,31 @@ public final class ReferenceStore {
         this.dataSource = dataSource;
     }
 
-    /** Streams the layer's features into {@code writer} with a server-side cursor; returns how many. */
-    public int streamFeatures(LayerQuery q, FeatureCollectionWriter writer) {
+    /**
+     * Streams up to {@code limit} features, in id order after {@code after}, into {@code writer} with a
+     * server-side cursor. One row more is read to know whether another page follows.
+     */
+    public StreamedPage streamFeatures(LayerQuery q, FeatureCollectionWriter writer) {
         Layer layer = q.layer();
         String geometry = q.crs() == Crs.RD_NEW ? "t.geom" : "t.geom_wgs84";
         SqlWhere where = where(q);
         String sql = "SELECT json_build_object('type', 'Feature', 'id', t." + layer.idColumn()
                 + ", 'geometry', ST_AsGeoJSON(" + geometry + ", " + q.crs().decimals() + ")::json, 'properties', "
-                + layer.propertiesSql() + ")::text FROM " + layer.table() + " t" + where.sql()
+                + layer.propertiesSql() + ")::text, t." + layer.idColumn() + " FROM " + layer.table() + " t" + where.sql()
                 + " ORDER BY t." + layer.idColumn() + " LIMIT ? OFFSET ?";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int next = where.bind(c, ps, 1);
-                ps.setInt(next++, q.limit());
+                ps.setInt(next++, q.limit() + 1);
                 ps.setInt(next, q.offset());
                 ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) writer.feature(rs.getString(1));
-                }
+                return FeatureRows.write(ps, writer, q.limit());
             } finally {
                 c.commit();
             }
-            return writer.count();
         } catch (SQLException e) {
             throw new IllegalStateException("reading layer " + layer.path() + " failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -91,6 +91,7 @@ public final class ReferenceStore {
             where.and(q.layer() == Layer.SAFETY_REGIONS ? "t.code = ?" : "t.region_code = ?", q.regionCode());
         }
         if (q.bbox() != null) where.bbox("t", q.bbox(), q.bboxCrs());
+        if (q.after() != null) where.and("t." + q.layer().idColumn() + " > ?", q.after());
         if (q.updated() != null && q.updated().start() != null) where.and("t.updated_at >= ?", q.updated().start());
         if (q.updated() != null && q.updated().end() != null) where.and("t.updated_at <= ?", q.updated().end());
         return where;
