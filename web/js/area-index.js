@@ -20,6 +20,9 @@ function polygonsOf(geometry) {
   return [];
 }
 
+/** Whether a Polygon or MultiPolygon geometry contains (lon, lat); false for other geometries. */
+export const geometryContains = (geometry, lon, lat) => polygonsOf(geometry).some((rings) => polygonContains(rings, lon, lat));
+
 function bboxOf(polygons) {
   const box = [Infinity, Infinity, -Infinity, -Infinity];
   for (const rings of polygons) {

@@ -1,5 +1,7 @@
 // Map panes fix the drawing order whatever order the layers arrive in: land below the
-// boundaries, boundaries below the institutions, all below Leaflet's tooltips and popups.
+// boundaries, boundaries below the incident's areas, those below the institutions (which stay
+// visible and clickable inside a zone), a shape being drawn above them, all below Leaflet's
+// markers, tooltips and popups.
 
 export const PANES = {
   countries: 'zb-countries',
@@ -7,7 +9,9 @@ export const PANES = {
   provinces: 'zb-provinces',
   safetyRegions: 'zb-safety-regions',
   highlight: 'zb-highlight',
+  incident: 'zb-incident',
   institutions: 'zb-institutions',
+  drawing: 'zb-drawing',
 };
 
 const Z_INDEX = {
@@ -16,7 +20,9 @@ const Z_INDEX = {
   [PANES.provinces]: 420,
   [PANES.safetyRegions]: 430,
   [PANES.highlight]: 440,
+  [PANES.incident]: 445,
   [PANES.institutions]: 450,
+  [PANES.drawing]: 460,
 };
 
 export function createPanes(map) {

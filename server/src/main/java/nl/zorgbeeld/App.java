@@ -6,10 +6,16 @@ import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import nl.zorgbeeld.analysis.AnalysisModule;
 import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.element.ElementHandler;
+import nl.zorgbeeld.element.ElementService;
+import nl.zorgbeeld.element.ElementStore;
 import nl.zorgbeeld.health.HealthHandler;
+import nl.zorgbeeld.ogc.OgcHandler;
 import nl.zorgbeeld.http.ErrorHandlers;
 import nl.zorgbeeld.http.RequestIds;
+import nl.zorgbeeld.picture.PictureModule;
 import nl.zorgbeeld.reference.InstitutionTypes;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
@@ -17,6 +23,9 @@ import nl.zorgbeeld.reference.ReferenceStore;
 
 /** Builds the web app: every route of the product, wired to its services. Tests use this same factory. */
 public final class App {
+    /** Large enough for a detailed hand-drawn or computed zone (tens of thousands of vertices). */
+    public static final long MAX_REQUEST_BYTES = 2_000_000;
+
     private App() {}
 
     public static Javalin create(Config config, DataSource dataSource, String postgisVersion) {
@@ -24,9 +33,15 @@ public final class App {
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
         HealthHandler health = new HealthHandler(reference, postgisVersion);
+        PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
+        AnalysisModule analysis = AnalysisModule.create(dataSource);
+        ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
+        ElementHandler elements = new ElementHandler(elementService);
+        OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -39,6 +54,10 @@ public final class App {
             ErrorHandlers.install(cfg.routes);
             health.register(cfg.routes);
             referenceHandler.register(cfg.routes);
+            incidentsAndPictures.register(cfg.routes);
+            elements.register(cfg.routes);
+            analysis.register(cfg.routes);
+            ogc.register(cfg.routes);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));
         });
     }

@@ -14,11 +14,21 @@ import java.util.Map;
  * @param boundaryYear       ZORGBEELD_BOUNDARY_YEAR: jaarcode asked from the official source (2023)
  * @param tileUrl            ZORGBEELD_TILE_URL: online background tiles; empty (off) by default
  * @param tileAttribution    ZORGBEELD_TILE_ATTRIBUTION: attribution shown with those tiles
+ * @param staleMinutes       ZORGBEELD_STALE_MINUTES: a theme of an active incident not updated for longer
+ *                           than this is flagged stale (10, the norm for processing new information)
  */
 public record Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
-                     String tileUrl, String tileAttribution) {
+                     String tileUrl, String tileAttribution, int staleMinutes) {
 
     public static final String DEFAULT_OFFICIAL_SOURCE = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1";
+
+    public static final int DEFAULT_STALE_MINUTES = 10;
+
+    /** A configuration with the default stale norm. */
+    public Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
+                  String tileUrl, String tileAttribution) {
+        this(databaseUrl, port, dataDir, officialSourceUrl, boundaryYear, tileUrl, tileAttribution, DEFAULT_STALE_MINUTES);
+    }
 
     public static Config fromEnvironment(Map<String, String> env) {
         String db = env.get("DATABASE_URL");
@@ -32,7 +42,16 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
                 URI.create(env.getOrDefault("ZORGBEELD_OFFICIAL_SOURCE", DEFAULT_OFFICIAL_SOURCE)),
                 intValue(env, "ZORGBEELD_BOUNDARY_YEAR", 2023),
                 env.getOrDefault("ZORGBEELD_TILE_URL", ""),
-                env.getOrDefault("ZORGBEELD_TILE_ATTRIBUTION", "Kaartgegevens &copy; Kadaster (PDOK)"));
+                env.getOrDefault("ZORGBEELD_TILE_ATTRIBUTION", "Kaartgegevens &copy; Kadaster (PDOK)"),
+                staleMinutes(env));
+    }
+
+    private static int staleMinutes(Map<String, String> env) {
+        int minutes = intValue(env, "ZORGBEELD_STALE_MINUTES", DEFAULT_STALE_MINUTES);
+        if (minutes < 1) {
+            throw new IllegalArgumentException("ZORGBEELD_STALE_MINUTES must be at least 1, not " + minutes);
+        }
+        return minutes;
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback) {

@@ -23,7 +23,7 @@ public final class ErrorHandlers {
     private ErrorHandlers() {}
 
     public static void install(RoutesConfig routes) {
-        routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.title(), e.detail(), e.where()));
+        routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.title(), e.detail(), e.where(), e.extensions()));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()),
                 titleFor(e.getStatus()), e.getMessage(), null));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -41,6 +41,11 @@ public final class ErrorHandlers {
     }
 
     public static void write(Context ctx, int status, String code, String title, String detail, String where) {
+        write(ctx, status, code, title, detail, where, Map.of());
+    }
+
+    public static void write(Context ctx, int status, String code, String title, String detail, String where,
+                             Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://zorgbeeld.nl/problems/" + code);
         body.put("title", title);
@@ -49,6 +54,7 @@ public final class ErrorHandlers {
         body.put("code", code);
         if (where != null) body.put("where", where);
         body.put("requestId", RequestIds.of(ctx));
+        body.putAll(extensions);
         try {
             ctx.status(status).contentType(PROBLEM_JSON).result(Json.MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {

@@ -1,10 +1,13 @@
 package nl.zorgbeeld.http;
 
 import io.javalin.http.Context;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import nl.zorgbeeld.common.ApiException;
+import nl.zorgbeeld.common.Coded;
 
 /** Parsing and validation of query parameters, with errors that name the parameter. */
 public final class QueryParams {
@@ -49,8 +52,47 @@ public final class QueryParams {
         return n;
     }
 
+    /** A comma-separated list of codes of the vocabulary {@code type}; empty when absent. */
+    public <E extends Enum<E> & Coded> List<E> codes(String name, Class<E> type) {
+        List<E> items = new ArrayList<>();
+        for (String code : list(name)) {
+            items.add(Coded.find(type, code).orElseThrow(() -> ApiException.badParameter(name,
+                    "Unknown " + name + " '" + code + "'; known: " + Coded.codes(type))));
+        }
+        return items;
+    }
+
+    /** true or false, or null when absent. */
+    public Boolean bool(String name) {
+        String value = string(name);
+        if (value == null) return null;
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badParameter(name, name + " must be true or false, not '" + value + "'");
+        };
+    }
+
+    /** An ISO 8601 date-time with offset (2026-03-01T14:05:00+01:00 or ...Z), or null when absent. */
+    public OffsetDateTime instant(String name) {
+        String value = string(name);
+        if (value == null) return null;
+        try {
+            // An unencoded '+' of the offset arrives as a space; no valid date-time contains one.
+            return OffsetDateTime.parse(value.replace(' ', '+'));
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter(name, name + " must be an ISO 8601 date-time with offset,"
+                    + " such as 2026-03-01T14:05:00+01:00; got '" + value + "'");
+        }
+    }
+
     /** A WGS84 bounding box {minLon, minLat, maxLon, maxLat}, or null when absent. */
     public double[] bbox(String name) {
+        return bbox(name, nl.zorgbeeld.geo.Crs.CRS84);
+    }
+
+    /** A bounding box {minX, minY, maxX, maxY} in {@code crs}, or null when absent. */
+    public double[] bbox(String name, nl.zorgbeeld.geo.Crs crs) {
         String value = string(name);
         if (value == null) return null;
         String[] parts = value.split(",");
@@ -68,7 +110,7 @@ public final class QueryParams {
                 throw ApiException.badParameter(name, name + " value " + (i + 1) + " is not finite");
             }
         }
-        if (box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90) {
+        if (crs == nl.zorgbeeld.geo.Crs.CRS84 && (box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90)) {
             throw ApiException.badParameter(name, name + " must be in WGS84 degrees (longitude -180..180, latitude -90..90)");
         }
         if (box[0] > box[2] || box[1] > box[3]) {

@@ -1,7 +1,5 @@
 package nl.zorgbeeld.reference;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

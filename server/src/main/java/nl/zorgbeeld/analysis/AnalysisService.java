@@ -1,0 +1,131 @@
+package nl.zorgbeeld.analysis;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.zorgbeeld.analysis.AnalysisStore.Candidate;
+import nl.zorgbeeld.analysis.AnalysisStore.ChangeRow;
+import nl.zorgbeeld.analysis.AnalysisStore.SnapshotRow;
+import nl.zorgbeeld.common.Actor;
+import nl.zorgbeeld.common.ApiException;
+import nl.zorgbeeld.db.Transactions;
+import nl.zorgbeeld.incident.ChangeLog;
+import nl.zorgbeeld.incident.NewChangeEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The network analysis: computed on request from the current picture (any rings), and recomputed
+ * with the default rings whenever the picture changes, recording who became affected, who no longer
+ * is and whose zone changed.
+ */
+public final class AnalysisService implements ElementsChanged {
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisService.class);
+
+    private final Transactions tx;
+    private final AnalysisStore store;
+    private final HazardLoader hazards;
+    private final ChangeLog log;
+    private final Clock clock;
+
+    public AnalysisService(Transactions tx, AnalysisStore store, HazardCache cache, ChangeLog log, Clock clock) {
+        this.tx = tx;
+        this.store = store;
+        this.hazards = new HazardLoader(store, cache);
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** The institutions the incident's current hazards affect within {@code rings}; 404 for an unknown incident. */
+    public Analysis analyse(long incidentId, Rings rings) {
+        return tx.run(c -> analyse(c, incidentId, rings));
+    }
+
+    private Analysis analyse(Connection c, long incidentId, Rings rings) throws SQLException {
+        List<Hazard> current = requireHazards(c, incidentId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (current.isEmpty()) return new Analysis(incidentId, now, rings, current, List.of());
+        List<Candidate> candidates = store.candidates(c, incidentId, CandidateBoxes.around(current, rings.max()));
+        List<Institution> points = new ArrayList<>(candidates.size());
+        for (Candidate candidate : candidates) points.add(candidate.institution());
+        List<Affected> affected = Analyzer.analyse(current, rings, points);
+        Map<String, Candidate> byId = new HashMap<>();
+        for (Candidate candidate : candidates) byId.put(candidate.institution().id(), candidate);
+        List<Analysis.Item> items = new ArrayList<>(affected.size());
+        for (Affected a : affected) {
+            Candidate candidate = byId.get(a.institution().id());
+            items.add(new Analysis.Item(a, candidate.status(), candidate.newlyAffected(), candidate.affectedSince()));
+        }
+        return new Analysis(incidentId, now, rings, current, items);
+    }
+
+    /** The current hazards of the incident; 404 for an unknown incident. */
+    public List<Hazard> hazards(long incidentId) {
+        return tx.run(c -> requireHazards(c, incidentId));
+    }
+
+    private List<Hazard> requireHazards(Connection c, long incidentId) throws SQLException {
+        return hazards.load(c, incidentId).orElseThrow(() -> unknownIncident(incidentId));
+    }
+
+    static ApiException unknownIncident(long incidentId) {
+        return ApiException.notFound("No incident " + incidentId);
+    }
+
+    /**
+     * Recomputes the analysis that follows the picture and records what changed. Runs after the
+     * element change is committed: a failure here is logged and leaves the element change standing
+     * (the next change or {@link #recompute} catches up).
+     */
+    @Override
+    public void elementsChanged(long incidentId, Actor actor) {
+        try {
+            recompute(incidentId, actor);
+        } catch (RuntimeException e) {
+            LOG.error("recomputing the network analysis of incident {} failed", incidentId, e);
+        }
+    }
+
+    /** Recomputes with the default rings, stores the result and records the differences; returns them. */
+    public SnapshotDiff recompute(long incidentId, Actor actor) {
+        return tx.run(c -> {
+            store.lockAnalysis(c, incidentId);
+            Analysis now = analyse(c, incidentId, Rings.DEFAULT);
+            List<Affected> affected = now.items().stream().map(Analysis.Item::affected).toList();
+            Map<String, SnapshotRow> before = store.snapshot(c, incidentId);
+            SnapshotDiff diff = SnapshotDiff.between(before, affected);
+            if (!diff.rowsChanged()) return diff;
+            Long run = null;
+            if (!diff.isEmpty()) {
+                run = store.insertRun(c, incidentId, Rings.DEFAULT, affected.size(), diff, actor);
+                store.insertChanges(c, run, incidentId, diff.changes());
+                log.record(c, NewChangeEvent.of(incidentId, "analysis.changed", AnalysisHandler.path(incidentId), null,
+                        "Netwerkanalyse: " + diff.summary(), Map.of("runId", run,
+                                "added", diff.count(AnalysisChange.NIEUW),
+                                "removed", diff.count(AnalysisChange.NIET_MEER_GERAAKT),
+                                "zoneChanged", diff.count(AnalysisChange.ZONE_GEWIJZIGD)), actor));
+            }
+            store.replaceSnapshot(c, incidentId, diff.nextSnapshot(before, affected, run));
+            return diff;
+        });
+    }
+
+    /** The recorded changes of the analysis that follows the picture, newest first. */
+    public List<ChangeRow> changes(long incidentId, OffsetDateTime since, int limit) {
+        return tx.run(c -> {
+            requireIncident(c, incidentId);
+            return store.changes(c, incidentId, since, null, limit);
+        });
+    }
+
+    void requireIncident(Connection c, long incidentId) throws SQLException {
+        Optional<String> status = store.incidentStatus(c, incidentId);
+        if (status.isEmpty()) throw unknownIncident(incidentId);
+    }
+}

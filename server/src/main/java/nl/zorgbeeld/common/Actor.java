@@ -1,0 +1,4 @@
+package nl.zorgbeeld.common;
+
+/** Who makes a change: a person and the organisation they act for. Recorded with every change. */
+public record Actor(String author, String organisation) {}

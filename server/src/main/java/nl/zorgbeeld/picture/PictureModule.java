@@ -1,0 +1,56 @@
+package nl.zorgbeeld.picture;
+
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import javax.sql.DataSource;
+import nl.zorgbeeld.Config;
+import nl.zorgbeeld.db.Transactions;
+import nl.zorgbeeld.incident.ChangeLog;
+import nl.zorgbeeld.incident.IncidentHandler;
+import nl.zorgbeeld.incident.IncidentService;
+import nl.zorgbeeld.incident.IncidentStore;
+
+/**
+ * Wires the incident and picture capabilities and registers their routes. They are wired together
+ * because every new incident gets its pictures in the transaction that creates it (through
+ * {@link PictureFactory}, the incident's creation hook), and every write into a picture is checked
+ * against its incident.
+ */
+public final class PictureModule {
+    private final IncidentHandler incidents;
+    private final PictureHandler pictures;
+    private final BulletHandler bullets;
+    private final EntryHandler entries;
+    private final TemplateHandler templates;
+    private final IncidentService incidentService;
+
+    public PictureModule(DataSource dataSource, Config config, Clock clock) {
+        Transactions tx = new Transactions(dataSource);
+        PictureStores stores = PictureStores.create();
+        ChangeLog log = new ChangeLog();
+        PictureFactory factory = new PictureFactory(stores, log);
+        incidentService = new IncidentService(tx, new IncidentStore(), log, factory);
+        incidents = new IncidentHandler(incidentService, clock);
+        pictures = new PictureHandler(new PictureService(tx, incidentService, factory, stores, new Freshness(config.staleMinutes()), clock));
+        bullets = new BulletHandler(new BulletService(tx, incidentService, stores));
+        entries = new EntryHandler(new EntryService(tx, incidentService, stores, clock));
+        templates = new TemplateHandler(new TemplateService(tx, stores.templates(), log));
+    }
+
+    public static PictureModule create(DataSource dataSource, Config config) {
+        return new PictureModule(dataSource, config, Clock.systemUTC());
+    }
+
+    public void register(RoutesConfig routes) {
+        incidents.register(routes);
+        pictures.register(routes);
+        bullets.register(routes);
+        entries.register(routes);
+        templates.register(routes);
+    }
+
+    /** For other capabilities that write into incidents: {@link IncidentService#requireWritable} and the change log. */
+    public IncidentService incidentService() {
+        return incidentService;
+    }
+}

@@ -1,0 +1,127 @@
+// The Beeld tab: the incident's pictures (medical, multidisciplinary, own pictures), each with its
+// themes, bullets, freshness and casualty counts; writing, editing and retracting bullets.
+import { el } from '../dom.js';
+import { post } from './api.js';
+import { certaintyTag, firstDescriptionText, freshnessBadge, timeOf } from './badges.js';
+import { bulletForm } from './bullet-form.js';
+import { casualtySection } from './casualties.js';
+import { dutchMessage } from './errors.js';
+import { buttons, form, textField } from './forms.js';
+import { ensureIdentity } from './identity.js';
+import { IdentityCancelled } from './who.js';
+import { label } from './words.js';
+
+/**
+ * @param ctx {view, readOnly, pictureId (the one shown), onSelectPicture(id), reload(), announce(text)}
+ */
+export function renderPictureView(container, ctx) {
+  const { view } = ctx;
+  const pictures = view.pictures;
+  const shown = pictures.find((p) => p.id === ctx.pictureId) ?? pictures[0];
+  const evaluatedAt = new Date(view.evaluatedAt);
+  container.replaceChildren(
+    pictureSwitcher(pictures, shown, ctx),
+    ctx.readOnly ? null : ownPictureButton(view.incident.id, ctx),
+    el('p', { class: `zb-first zb-first--${shown.firstDescription.complete ? 'done' : 'open'}${shown.firstDescription.overdue ? ' zb-first--overdue' : ''}` },
+      firstDescriptionText(shown.firstDescription)),
+    shown.kind === 'multidisciplinair' ? null : casualtySection(shown, { incidentId: view.incident.id, readOnly: ctx.readOnly, evaluatedAt, reload: ctx.reload }),
+    el('div', { class: 'zb-themes' }, shown.themes.map((theme) => themeSection(view.incident.id, shown, theme, evaluatedAt, ctx))));
+}
+
+function pictureName(picture) {
+  if (picture.kind === 'eigen') return `Eigen beeld: ${picture.organisation}`;
+  return `${label('pictureKinds', picture.kind)} (${picture.organisation})`;
+}
+
+function pictureSwitcher(pictures, shown, ctx) {
+  const id = 'zb-picture-choice';
+  return el('div', { class: 'zb-field zb-picture-choice' },
+    el('label', { for: id }, 'Beeld'),
+    el('select', { id, onchange: (e) => ctx.onSelectPicture(Number(e.target.value)) },
+      pictures.map((p) => el('option', { value: p.id, selected: p.id === shown.id }, pictureName(p)))));
+}
+
+function ownPictureButton(incidentId, ctx) {
+  const open = el('button', { type: 'button', class: 'zb-button zb-button--small' }, 'Eigen beeld toevoegen');
+  open.addEventListener('click', () => {
+    const close = () => { node.replaceWith(open); open.focus(); };
+    const node = form({
+      label: 'Eigen beeld toevoegen',
+      children: [textField({ label: 'Organisatie', name: 'organisation', max: 200, required: true,
+        hint: 'De instelling waarvan dit het eigen beeld is' }), buttons('Toevoegen', close)],
+      save: async ({ organisation }) => {
+        await ensureIdentity();
+        const picture = await post(`/api/incidents/${incidentId}/pictures`, { organisation });
+        ctx.onSelectPicture(picture.id);
+      },
+      onCancel: close,
+    });
+    open.replaceWith(node);
+    node.querySelector('input').focus();
+  });
+  return open;
+}
+
+function themeSection(incidentId, picture, theme, evaluatedAt, ctx) {
+  const headingId = `zb-theme-${picture.id}-${theme.id}`;
+  const list = el('ul', { class: 'zb-bullets' }, theme.bullets.map((b) => bulletItem(incidentId, b, evaluatedAt, ctx)));
+  const section = el('section', { class: `zb-theme${theme.freshness.stale ? ' zb-theme--stale' : ''}`, 'aria-labelledby': headingId, dataset: { theme: theme.name } },
+    el('div', { class: 'zb-theme__head' },
+      el('h3', { id: headingId }, theme.name, theme.required ? el('span', { class: 'zb-theme__required', title: 'Hoort bij het eerste complete beeld' }, ' *') : null),
+      freshnessBadge(theme.freshness, evaluatedAt)),
+    theme.bullets.length ? list : el('p', { class: 'zb-empty' }, 'Nog geen berichten.'));
+  if (!ctx.readOnly) {
+    const add = el('button', { type: 'button', class: 'zb-button zb-button--small zb-theme__add' }, 'Bericht toevoegen');
+    add.setAttribute('aria-label', `Bericht toevoegen aan ${theme.name}`);
+    add.addEventListener('click', () => {
+      const node = bulletForm({ incidentId, pictureId: picture.id, themeId: theme.id }, null, {
+        onSaved: (bullet) => {
+          ctx.announce(`Nieuw bericht in ${theme.name}: ${bullet.text}`);
+          ctx.reload();
+        },
+        onCancel: () => { node.replaceWith(add); add.focus(); },
+      });
+      add.replaceWith(node);
+      node.querySelector('textarea').focus();
+    });
+    section.append(add);
+  }
+  return section;
+}
+
+function bulletItem(incidentId, bullet, evaluatedAt, ctx) {
+  const item = el('li', { class: `zb-bullet zb-bullet--${bullet.certainty}`, dataset: { bulletId: bullet.id } },
+    el('p', { class: 'zb-bullet__text' }, certaintyTag(bullet.certainty), bullet.text),
+    el('p', { class: 'zb-bullet__meta' },
+      el('span', {}, `Bron: ${bullet.source}`), ' · ',
+      el('span', {}, `${bullet.author} (${bullet.organisation})`), ' · ',
+      timeOf(bullet.updatedAt, evaluatedAt),
+      bullet.version > 1 ? el('span', { class: 'zb-bullet__version', title: 'Dit bericht is gewijzigd; eerdere versies staan in de tijdlijn' }, ` · versie ${bullet.version}`) : null));
+  if (!ctx.readOnly) {
+    const edit = el('button', { type: 'button', class: 'zb-link-button', 'aria-label': `Bericht wijzigen: ${bullet.text}` }, 'Wijzigen');
+    const retract = el('button', { type: 'button', class: 'zb-link-button', 'aria-label': `Bericht intrekken: ${bullet.text}` }, 'Intrekken');
+    const actions = el('div', { class: 'zb-bullet__actions' }, edit, retract);
+    edit.addEventListener('click', () => {
+      const node = bulletForm({ incidentId }, bullet, {
+        onSaved: () => ctx.reload(),
+        onCancel: () => { node.replaceWith(actions); edit.focus(); },
+      });
+      actions.replaceWith(node);
+      node.querySelector('textarea').focus();
+    });
+    retract.addEventListener('click', async () => {
+      if (!window.confirm(`Dit bericht uit het actuele beeld halen?\n\n"${bullet.text}"\n\nHet blijft in de geschiedenis staan.`)) return;
+      try {
+        await ensureIdentity();
+        await post(`/api/incidents/${incidentId}/bullets/${bullet.id}/retract`, undefined, bullet.version);
+        ctx.reload();
+      } catch (error) {
+        if (error instanceof IdentityCancelled) return;
+        actions.append(el('p', { class: 'zb-form__error', role: 'alert' }, dutchMessage(error)));
+      }
+    });
+    item.append(actions);
+  }
+  return item;
+}
+
