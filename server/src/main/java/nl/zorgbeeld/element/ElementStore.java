@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.geo.Crs;
 import nl.zorgbeeld.geo.FeatureCollectionWriter;
 import nl.zorgbeeld.geo.FeatureRows;
@@ -27,9 +28,11 @@ public final class ElementStore {
     private static final String GEOM_IN = "ST_Transform(ST_GeomFromWKB(?, ?), 28992)";
 
     private final DataSource dataSource;
+    private final Transactions tx;
 
     public ElementStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.tx = new Transactions(dataSource);
     }
 
     /** The GeoJSON Feature of a row aliased {@code e}, geometry in {@code crs}. */
@@ -59,22 +62,8 @@ public final class ElementStore {
     /** Up to {@code limit} versions in the order they were written, after {@code after} (keyset paging). */
     public StreamedPage stream(ElementQuery q, FeatureCollectionWriter writer) {
         SqlWhere where = where(q);
-        String sql = "SELECT " + featureSql(q.crs()) + ", e.row_id FROM picture_element e" + where.sql()
-                + " ORDER BY e.row_id LIMIT ? OFFSET ?";
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int next = where.bind(c, ps, 1);
-                ps.setInt(next++, q.limit() + 1);
-                ps.setInt(next, q.offset());
-                ps.setFetchSize(1000);
-                return FeatureRows.write(ps, writer, q.limit());
-            } finally {
-                c.commit();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the elements of incident " + q.incidentId() + " failed", e);
-        }
+        String sql = "SELECT " + featureSql(q.crs()) + ", e.row_id FROM picture_element e" + where.sql() + " ORDER BY e.row_id";
+        return FeatureRows.stream(dataSource, sql, where, q.limit(), q.offset(), writer);
     }
 
     public long count(ElementQuery q) {
@@ -148,7 +137,7 @@ public final class ElementStore {
 
     public StoredElement create(long incidentId, ElementInput input, Actor actor, Crs crs) {
         UUID id = UUID.randomUUID();
-        return inTransaction(c -> {
+        return tx.run(c -> {
             insertVersion(c, incidentId, id, 1, input, actor);
             event(c, incidentId, "create", id, 1, input.kind().code() + " getekend" + labelled(input), actor);
             return current(c, incidentId, id, crs).orElseThrow();
@@ -160,7 +149,7 @@ public final class ElementStore {
      * (the caller answers 412). Empty when the element does not exist (any more).
      */
     public Optional<WriteResult> replace(long incidentId, UUID id, IfMatch ifMatch, ElementInput input, Actor actor, Crs crs) {
-        return inTransaction(c -> {
+        return tx.run(c -> {
             Optional<StoredElement> current = current(c, incidentId, id, crs);
             if (current.isEmpty()) return Optional.empty();
             if (!ifMatch.matches(current.get().version())) return Optional.of(new WriteResult(false, current.get()));
@@ -174,7 +163,7 @@ public final class ElementStore {
 
     /** Ends the element's validity (it stays in history), if If-Match allows it. */
     public Optional<WriteResult> end(long incidentId, UUID id, IfMatch ifMatch, Actor actor, Crs crs) {
-        return inTransaction(c -> {
+        return tx.run(c -> {
             Optional<StoredElement> current = current(c, incidentId, id, crs);
             if (current.isEmpty()) return Optional.empty();
             if (!ifMatch.matches(current.get().version())) return Optional.of(new WriteResult(false, current.get()));
@@ -234,26 +223,6 @@ public final class ElementStore {
             ps.setString(6, actor.author());
             ps.setString(7, actor.organisation());
             ps.executeUpdate();
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("writing a picture element failed", e);
         }
     }
 }

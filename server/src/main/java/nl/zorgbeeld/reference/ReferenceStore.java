@@ -34,21 +34,8 @@ public final class ReferenceStore {
         String sql = "SELECT json_build_object('type', 'Feature', 'id', t." + layer.idColumn()
                 + ", 'geometry', ST_AsGeoJSON(" + geometry + ", " + q.crs().decimals() + ")::json, 'properties', "
                 + layer.propertiesSql() + ")::text, t." + layer.idColumn() + " FROM " + layer.table() + " t" + where.sql()
-                + " ORDER BY t." + layer.idColumn() + " LIMIT ? OFFSET ?";
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int next = where.bind(c, ps, 1);
-                ps.setInt(next++, q.limit() + 1);
-                ps.setInt(next, q.offset());
-                ps.setFetchSize(1000);
-                return FeatureRows.write(ps, writer, q.limit());
-            } finally {
-                c.commit();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading layer " + layer.path() + " failed", e);
-        }
+                + " ORDER BY t." + layer.idColumn();
+        return FeatureRows.stream(dataSource, sql, where, q.limit(), q.offset(), writer);
     }
 
     /** How many features match the query, ignoring limit and offset (OGC numberMatched). */

@@ -13,10 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nl.zorgbeeld.common.Json;
-import nl.zorgbeeld.importer.Importer;
 import nl.zorgbeeld.testing.Fixtures;
 import nl.zorgbeeld.testing.Sql;
-import nl.zorgbeeld.testing.TestDatabase;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -36,12 +34,7 @@ class OgcApiTest {
 
     @BeforeAll
     static void start() {
-        TestDatabase.clearReferenceData();
-        Importer importer = new Importer(TestDatabase.dataSource());
-        importer.importSource(Fixtures.pathText("reference/veiligheidsregios_test.geojson"));
-        importer.importSource(Fixtures.pathText("reference/gemeenten_test.geojson"));
-        importer.importSource(Fixtures.pathText("reference/instellingen_test.geojson"));
-        importer.importSource(Fixtures.pathText("reference/instellingen_rd.csv"));
+        Fixtures.loadReferenceSet();
         incident = TestIncidents.create("OGC-test", "actief");
         server = TestServer.start();
     }

@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.zorgbeeld.common.Json;
-import nl.zorgbeeld.importer.Importer;
 import nl.zorgbeeld.testing.Fixtures;
-import nl.zorgbeeld.testing.TestDatabase;
 import nl.zorgbeeld.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,12 +23,7 @@ class OgcGdalClientTest {
 
     @BeforeAll
     static void start() {
-        TestDatabase.clearReferenceData();
-        Importer importer = new Importer(TestDatabase.dataSource());
-        importer.importSource(Fixtures.pathText("reference/veiligheidsregios_test.geojson"));
-        importer.importSource(Fixtures.pathText("reference/gemeenten_test.geojson"));
-        importer.importSource(Fixtures.pathText("reference/instellingen_test.geojson"));
-        importer.importSource(Fixtures.pathText("reference/instellingen_rd.csv"));
+        Fixtures.loadReferenceSet();
         server = TestServer.start();
     }
 

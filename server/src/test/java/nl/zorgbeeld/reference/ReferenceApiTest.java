@@ -9,10 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import nl.zorgbeeld.common.Json;
-import nl.zorgbeeld.importer.Importer;
 import nl.zorgbeeld.testing.Fixtures;
 import nl.zorgbeeld.testing.Sql;
-import nl.zorgbeeld.testing.TestDatabase;
 import nl.zorgbeeld.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,12 +24,7 @@ class ReferenceApiTest {
 
     @BeforeAll
     static void start() {
-        TestDatabase.clearReferenceData();
-        Importer importer = new Importer(TestDatabase.dataSource());
-        importer.importSource(Fixtures.pathText("reference/veiligheidsregios_test.geojson"));
-        importer.importSource(Fixtures.pathText("reference/gemeenten_test.geojson"));
-        importer.importSource(Fixtures.pathText("reference/instellingen_test.geojson"));
-        importer.importSource(Fixtures.pathText("reference/instellingen_rd.csv"));
+        Fixtures.loadReferenceSet();
         server = TestServer.start();
     }
 

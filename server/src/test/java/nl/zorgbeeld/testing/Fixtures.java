@@ -21,4 +21,17 @@ public final class Fixtures {
     public static String pathText(String name) {
         return path(name).toString();
     }
+
+    /**
+     * Empties the reference layers and loads the small fixture set: 2 safety regions, 3 municipalities,
+     * 5 institutions (plus the rows the fixtures reject on purpose).
+     */
+    public static void loadReferenceSet() {
+        TestDatabase.clearReferenceData();
+        nl.zorgbeeld.importer.Importer importer = new nl.zorgbeeld.importer.Importer(TestDatabase.dataSource());
+        for (String file : new String[] {"veiligheidsregios_test.geojson", "gemeenten_test.geojson", "instellingen_test.geojson",
+                "instellingen_rd.csv"}) {
+            importer.importSource(pathText("reference/" + file));
+        }
+    }
 }
