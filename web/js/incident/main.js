@@ -101,6 +101,7 @@ async function select(id) {
   document.querySelectorAll('#tabpanel-beeld > .zb-empty, #tabpanel-tijdlijn > .zb-empty').forEach((p) => { p.hidden = Boolean(id); });
   pictureBox.replaceChildren();
   timelineBox.replaceChildren();
+  timeSelector.reserve(Boolean(id));
   if (!id) {
     renderSummary(summary, null, { onChoose: () => openChooser(choose) });
     showExerciseBanner(false);
@@ -109,7 +110,8 @@ async function select(id) {
     return;
   }
   await load();
-  timeSelector.reset(state.view ? new Date(state.view.incident.createdAt) : null);
+  // The server counts in microseconds, a Date in milliseconds: one more keeps the first moment inside the incident.
+  timeSelector.reset(state.view ? new Date(Date.parse(state.view.incident.createdAt) + 1) : null);
   notify(state.view?.incident ?? null);
 }
 

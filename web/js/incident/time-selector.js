@@ -32,10 +32,19 @@ export class TimeSelector {
     });
   }
 
+  /** Makes room for the selector under the map (or removes it) before anything is drawn on the map. */
+  reserve(shown) {
+    if (document.body.classList.contains('zb-has-timebar') === shown) return;
+    this._bar.hidden = !shown;
+    document.body.classList.toggle('zb-has-timebar', shown);
+    // The map's box changed height; Leaflet measures it again without moving what is on screen.
+    window.zorgbeeld?.map?.invalidateSize({ pan: false });
+  }
+
   /** Shows the selector for an incident created at `since` (null hides it), back at "nu". */
   reset(since) {
     this._since = since;
-    this._bar.hidden = !since;
+    this.reserve(Boolean(since));
     this._at = null;
     this._render();
   }

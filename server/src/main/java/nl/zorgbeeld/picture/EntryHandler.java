@@ -83,10 +83,7 @@ public final class EntryHandler {
 
     private void question(Context ctx) {
         new QueryParams(ctx, Set.of());
-        long incidentId = PictureHandler.incidentId(ctx);
-        long questionId = PathParams.id(ctx, "questionId", "information question");
-        Question question = service.questions(incidentId, null).stream().filter(q -> q.id() == questionId).findFirst()
-                .orElseThrow(() -> ApiException.notFound("Incident " + incidentId + " has no information question " + questionId));
+        Question question = service.question(PictureHandler.incidentId(ctx), PathParams.id(ctx, "questionId", "information question"));
         Etags.set(ctx, question.version());
         ctx.json(question);
     }
@@ -126,10 +123,7 @@ public final class EntryHandler {
 
     private void decision(Context ctx) {
         new QueryParams(ctx, Set.of());
-        long incidentId = PictureHandler.incidentId(ctx);
-        long decisionId = PathParams.id(ctx, "decisionId", "decision");
-        Decision decision = service.decisions(incidentId, null).stream().filter(d -> d.id() == decisionId).findFirst()
-                .orElseThrow(() -> ApiException.notFound("Incident " + incidentId + " has no decision or action " + decisionId));
+        Decision decision = service.decision(PictureHandler.incidentId(ctx), PathParams.id(ctx, "decisionId", "decision"));
         Etags.set(ctx, decision.version());
         ctx.json(decision);
     }

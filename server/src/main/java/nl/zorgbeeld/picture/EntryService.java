@@ -112,6 +112,14 @@ public final class EntryService {
         });
     }
 
+    public Question question(long incidentId, long questionId) {
+        return tx.run(c -> {
+            incidents.asOf(c, incidentId, null);
+            return questions.find(c, questionId).filter(q -> q.incidentId() == incidentId)
+                    .orElseThrow(() -> ApiException.notFound("Incident " + incidentId + " has no information question " + questionId));
+        });
+    }
+
     public Decision addDecision(long incidentId, DecisionContent content, Actor actor) {
         return tx.run(c -> {
             incidents.requireWritable(c, incidentId);
@@ -149,6 +157,14 @@ public final class EntryService {
         return tx.run(c -> {
             incidents.asOf(c, incidentId, at);
             return decisions.asOf(c, incidentId, at);
+        });
+    }
+
+    public Decision decision(long incidentId, long decisionId) {
+        return tx.run(c -> {
+            incidents.asOf(c, incidentId, null);
+            return decisions.find(c, decisionId).filter(d -> d.incidentId() == incidentId)
+                    .orElseThrow(() -> ApiException.notFound("Incident " + incidentId + " has no decision or action " + decisionId));
         });
     }
 

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.common.Certainty;
 import nl.zorgbeeld.common.Coded;
 import nl.zorgbeeld.http.Actors;
@@ -67,12 +66,8 @@ public final class PictureHandler {
         long incidentId = incidentId(ctx);
         var actor = Actors.require(ctx);
         JsonBody body = JsonBody.of(ctx, Set.of("institutionId", "organisation", "templateId"));
-        String institutionId = body.text("institutionId", Limits.NAME);
-        String organisation = body.text("organisation", Limits.NAME);
-        if (institutionId == null && organisation == null) {
-            throw ApiException.badBody("organisation", "An own picture needs an institutionId or an organisation name");
-        }
-        Picture picture = service.addOwnPicture(incidentId, institutionId, organisation, body.longValue("templateId"), actor);
+        Picture picture = service.addOwnPicture(incidentId, body.text("institutionId", Limits.NAME), body.text("organisation", Limits.NAME),
+                body.longValue("templateId"), actor);
         ctx.status(201).header("Location", PictureService.path(incidentId, picture.id())).json(picture);
     }
 

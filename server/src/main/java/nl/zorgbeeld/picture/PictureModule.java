@@ -22,14 +22,13 @@ public final class PictureModule {
     private final BulletHandler bullets;
     private final EntryHandler entries;
     private final TemplateHandler templates;
-    private final IncidentService incidentService;
 
     public PictureModule(DataSource dataSource, Config config, Clock clock) {
         Transactions tx = new Transactions(dataSource);
         PictureStores stores = PictureStores.create();
         ChangeLog log = new ChangeLog();
         PictureFactory factory = new PictureFactory(stores, log);
-        incidentService = new IncidentService(tx, new IncidentStore(), log, factory);
+        IncidentService incidentService = new IncidentService(tx, new IncidentStore(), log, factory);
         incidents = new IncidentHandler(incidentService, clock);
         pictures = new PictureHandler(new PictureService(tx, incidentService, factory, stores, new Freshness(config.staleMinutes()), clock));
         bullets = new BulletHandler(new BulletService(tx, incidentService, stores));
@@ -47,10 +46,5 @@ public final class PictureModule {
         bullets.register(routes);
         entries.register(routes);
         templates.register(routes);
-    }
-
-    /** For other capabilities that write into incidents: {@link IncidentService#requireWritable} and the change log. */
-    public IncidentService incidentService() {
-        return incidentService;
     }
 }

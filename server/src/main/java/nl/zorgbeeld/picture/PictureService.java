@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,41 +109,49 @@ public final class PictureService {
     }
 
     private PictureView assemble(Connection c, Incident incident, OffsetDateTime at, OffsetDateTime evaluatedAt) throws SQLException {
-        long id = incident.id();
-        List<Picture> all = pictures.forIncident(c, id, at);
-        Map<Long, List<Theme>> themes = templates.themesAsOf(c, all.stream().map(Picture::templateId).distinct().toList(), at);
-        Map<Long, String> templateNames = new HashMap<>();
-        for (long templateId : themes.keySet()) templateNames.put(templateId, templates.find(c, templateId).orElseThrow().name());
-        Map<Long, List<Bullet>> bulletsByPicture = bullets.asOf(c, id, at).stream()
-                .collect(Collectors.groupingBy(Bullet::pictureId));
-        Map<Long, Map<Long, ThemeActivity>> activity = new HashMap<>();
-        for (ThemeActivity a : bullets.activity(c, id, at)) {
-            activity.computeIfAbsent(a.pictureId(), k -> new HashMap<>()).put(a.themeId(), a);
-        }
-        Map<Long, List<CasualtyCount>> counts = casualties.asOf(c, id, at).stream()
-                .collect(Collectors.groupingBy(CasualtyCount::pictureId));
+        Contents contents = load(c, incident.id(), at);
         boolean active = incident.state().status() == IncidentStatus.ACTIEF;
-
-        List<Section> sections = new ArrayList<>();
-        for (Picture p : all) {
-            List<Theme> pictureThemes = themes.getOrDefault(p.templateId(), List.of());
-            Map<Long, ThemeActivity> pictureActivity = activity.getOrDefault(p.id(), Map.of());
-            Map<Long, List<Bullet>> byTheme = bulletsByPicture.getOrDefault(p.id(), List.of()).stream()
-                    .collect(Collectors.groupingBy(b -> b.content().themeId()));
-            List<ThemeSection> themeSections = pictureThemes.stream().map(t -> {
-                List<Bullet> inTheme = byTheme.getOrDefault(t.id(), List.of());
-                return new ThemeSection(t.id(), t.name(), t.position(), t.required(),
-                        freshness.theme(pictureActivity.get(t.id()), inTheme.size(), active, evaluatedAt), inTheme);
-            }).toList();
-            List<CasualtyCount> course = counts.getOrDefault(p.id(), List.of());
-            sections.add(new Section(p, templateNames.get(p.templateId()),
-                    freshness.firstDescription(incident.state().scaledUpAt(), pictureThemes, pictureActivity, evaluatedAt),
-                    themeSections, new Casualties(course.isEmpty() ? null : course.get(course.size() - 1), course)));
-        }
+        List<Section> sections = contents.pictures().stream()
+                .map(p -> section(p, contents, incident.state().scaledUpAt(), active, evaluatedAt)).toList();
         Freshness.FirstDescription medical = sections.stream().filter(s -> s.picture().kind() == PictureKind.GENEESKUNDIG)
                 .map(Section::firstDescription).findFirst().orElse(null);
         return new PictureView(incident, at, evaluatedAt, freshness.norms(), medical, sections,
-                questions.asOf(c, id, at), decisions.asOf(c, id, at));
+                questions.asOf(c, incident.id(), at), decisions.asOf(c, incident.id(), at));
+    }
+
+    /** Everything in an incident's pictures at a moment, grouped per picture (and per theme where it has one). */
+    private record Contents(List<Picture> pictures, Map<Long, List<Theme>> themesByTemplate, Map<Long, String> templateNames,
+                            Map<Long, List<Bullet>> bulletsByPicture, Map<Long, Map<Long, ThemeActivity>> activityByPicture,
+                            Map<Long, List<CasualtyCount>> countsByPicture) {}
+
+    private Contents load(Connection c, long incidentId, OffsetDateTime at) throws SQLException {
+        List<Picture> all = pictures.forIncident(c, incidentId, at);
+        List<Long> templateIds = all.stream().map(Picture::templateId).distinct().toList();
+        Map<Long, String> templateNames = new HashMap<>();
+        for (long templateId : templateIds) templateNames.put(templateId, templates.find(c, templateId).orElseThrow().name());
+        Map<Long, Map<Long, ThemeActivity>> activity = new HashMap<>();
+        for (ThemeActivity a : bullets.activity(c, incidentId, at)) {
+            activity.computeIfAbsent(a.pictureId(), k -> new HashMap<>()).put(a.themeId(), a);
+        }
+        return new Contents(all, templates.themesAsOf(c, templateIds, at), templateNames,
+                bullets.asOf(c, incidentId, at).stream().collect(Collectors.groupingBy(Bullet::pictureId)), activity,
+                casualties.asOf(c, incidentId, at).stream().collect(Collectors.groupingBy(CasualtyCount::pictureId)));
+    }
+
+    private Section section(Picture p, Contents contents, OffsetDateTime scaledUpAt, boolean active, OffsetDateTime evaluatedAt) {
+        List<Theme> themes = contents.themesByTemplate().getOrDefault(p.templateId(), List.of());
+        Map<Long, ThemeActivity> activity = contents.activityByPicture().getOrDefault(p.id(), Map.of());
+        Map<Long, List<Bullet>> byTheme = contents.bulletsByPicture().getOrDefault(p.id(), List.of()).stream()
+                .collect(Collectors.groupingBy(b -> b.content().themeId()));
+        List<ThemeSection> themeSections = themes.stream().map(t -> {
+            List<Bullet> inTheme = byTheme.getOrDefault(t.id(), List.of());
+            return new ThemeSection(t.id(), t.name(), t.position(), t.required(),
+                    freshness.theme(activity.get(t.id()), inTheme.size(), active, evaluatedAt), inTheme);
+        }).toList();
+        List<CasualtyCount> course = contents.countsByPicture().getOrDefault(p.id(), List.of());
+        return new Section(p, contents.templateNames().get(p.templateId()),
+                freshness.firstDescription(scaledUpAt, themes, activity, evaluatedAt), themeSections,
+                new Casualties(course.isEmpty() ? null : course.get(course.size() - 1), course));
     }
 
     static String path(long incidentId, long pictureId) {
