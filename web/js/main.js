@@ -3,6 +3,7 @@
 import { getJson } from './api.js';
 import { boundaryLayer, countriesLayer, followTiles, lineSwatch } from './basemap.js';
 import { CoordinatesControl } from './coordinates.js';
+import { setUpIncidentMap } from './elements/incident-map.js';
 import { formatCount } from './format.js';
 import { HoverLabel } from './hover.js';
 import { institutionLayers } from './institutions.js';
@@ -21,8 +22,12 @@ const state = { ready: false, layers: {} };
 window.zorgbeeld = state;
 
 function createMap() {
-  const map = L.map('map', { zoomControl: false, zoomSnap: 0.25, minZoom: 6, maxZoom: 19 });
+  // Leaflet-Geoman only handles layers that opt in (the incident's elements), not the thousands of reference features.
+  L.PM.setOptIn(true);
+  const map = L.map('map', { zoomControl: false, zoomSnap: 0.25, minZoom: 6, maxZoom: 19, pmIgnore: false });
   createPanes(map);
+  // Banners and the time bar come and go above and below the map: Leaflet must re-measure its box.
+  new ResizeObserver(() => map.invalidateSize()).observe(map.getContainer());
   // On wide screens the layer control and legend cover the right edge: keep the country clear of them.
   map.fitBounds(NETHERLANDS, { paddingTopLeft: [16, 16], paddingBottomRight: [NARROW.matches ? 16 : 250, 48] });
   L.control.zoom({ zoomInTitle: 'Inzoomen', zoomOutTitle: 'Uitzoomen', position: 'topleft' }).addTo(map);
@@ -69,6 +74,7 @@ function addLayerControl(map, config, { types, regions, municipalities, province
     followTiles(countries, tiles);
     control.addLayer('background', { id: 'tiles', label: 'Online achtergrondkaart', layer: tiles });
   }
+  return control;
 }
 
 function build(map, [config, vocabulary, sources, countries, provinces, regions, municipalities, institutions]) {
@@ -81,8 +87,9 @@ function build(map, [config, vocabulary, sources, countries, provinces, regions,
   };
   // Reverse vocabulary order draws the acute types (hospitals first in the list) on top.
   [...layers.types].reverse().forEach(({ group }) => group.addTo(map));
-  addLayerControl(map, config, layers);
+  const control = addLayerControl(map, config, layers);
   new LegendControl(layers.types).addTo(map);
+  setUpIncidentMap(map, control, state);
 
   const hover = new HoverLabel(map);
   hover.addAreas(regions, layers.regions, 'Veiligheidsregio', true);

@@ -1,49 +1,35 @@
-// Writes to the app's own API as the person of "Wie ben ik". A refusal becomes an ApiProblem that
-// keeps the server's problem+json fields ({status, code, where, detail, current, ...}), so forms
-// can put the message next to the field it concerns.
+// Any request to the app's own API, including DELETE, which incident/api.js does not offer: as
+// the person of "Wie ben ik", with If-Match when given, and a refusal thrown as that module's
+// ApiError (status, where, current, requestId; message = the server's detail).
 //
 // API
-//   send(method, path, { body, ifMatch, identity }) -> Promise of { status, etag, body }
-//   ApiProblem: Error with .status, .code, .where, .detail, .problem (the whole body)
-import { currentIdentity } from './identity.js';
+//   send(method, path, { body, ifMatch }) -> Promise of the response body (parsed JSON, or null)
+import { ApiError } from './incident/api.js';
+import { currentIdentity } from './incident/who.js';
 
-export class ApiProblem extends Error {
-  constructor(status, problem) {
-    super(problem.detail || problem.title || `HTTP ${status}`);
-    this.status = status;
-    this.code = problem.code;
-    this.where = problem.where;
-    this.detail = problem.detail;
-    this.problem = problem;
-  }
-}
-
-async function readBody(response) {
-  const text = await response.text();
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { detail: text };
-  }
-}
-
-export async function send(method, path, { body, ifMatch, identity = currentIdentity() } = {}) {
+export async function send(method, path, { body, ifMatch } = {}) {
   const headers = { Accept: 'application/json, application/geo+json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch) headers['If-Match'] = ifMatch;
+  const me = currentIdentity();
   // Header values travel as Latin-1: names with accents or other scripts go percent-encoded.
-  if (identity) {
-    headers['X-Zorgbeeld-Author'] = encodeURIComponent(identity.author);
-    headers['X-Zorgbeeld-Organisation'] = encodeURIComponent(identity.organisation);
+  if (me) {
+    headers['X-Zorgbeeld-Author'] = encodeURIComponent(me.author);
+    headers['X-Zorgbeeld-Organisation'] = encodeURIComponent(me.organisation);
   }
   let response;
   try {
     response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiProblem(0, { code: 'Unreachable', detail: 'de server is niet bereikbaar' });
+    throw new ApiError(0, { detail: 'de server is niet bereikbaar' }, path);
   }
-  const result = await readBody(response);
-  if (!response.ok) throw new ApiProblem(response.status, result || { title: response.statusText });
-  return { status: response.status, etag: response.headers.get('ETag'), body: result };
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy's error page, say): the status has to do.
+  }
+  if (!response.ok) throw new ApiError(response.status, json, path);
+  return json;
 }

@@ -5,7 +5,8 @@ import { swatch } from './element-style.js';
 import { KINDS } from './kinds.js';
 
 export const DrawToolbar = L.Control.extend({
-  options: { position: 'topleft', expanded: true },
+  /** collapseOnDraw: fold the list away once a kind is chosen, so a small screen keeps its map free */
+  options: { position: 'topleft', expanded: true, collapseOnDraw: false },
 
   /** @param handlers {onDraw(kind), onIdentity()} */
   initialize(handlers, options) {
@@ -17,23 +18,30 @@ export const DrawToolbar = L.Control.extend({
     this._buttons = KINDS.map((kind) => {
       const button = el('button', { type: 'button', class: 'zb-draw__button', id: `draw-${kind.code}`, 'aria-pressed': 'false', dataset: { kind: kind.code } },
         swatch({ kind: kind.code, zone: kind.code === 'effectgebied' ? 'AGW' : undefined }), el('span', {}, kind.action));
-      button.addEventListener('click', () => this._handlers.onDraw(kind));
+      button.addEventListener('click', () => {
+        if (this.options.collapseOnDraw) this._setExpanded(false);
+        this._handlers.onDraw(kind);
+      });
       return button;
     });
     this._reason = el('p', { class: 'zb-draw__reason', id: 'draw-reason', hidden: true });
     this._identity = el('button', { type: 'button', class: 'zb-draw__identity', id: 'identity-button' });
     this._identity.addEventListener('click', () => this._handlers.onIdentity());
-    const body = el('div', { class: 'zb-draw__body', id: 'draw-body', hidden: !this.options.expanded },
+    this._body = el('div', { class: 'zb-draw__body', id: 'draw-body' },
       this._reason, el('ul', { class: 'zb-draw__list' }, this._buttons.map((b) => el('li', {}, b))), this._identity);
-    const toggle = el('button', { type: 'button', class: 'zb-layers__toggle', 'aria-controls': 'draw-body', 'aria-expanded': String(this.options.expanded) }, 'Tekenen');
-    toggle.addEventListener('click', () => {
-      body.hidden = !body.hidden;
-      toggle.setAttribute('aria-expanded', String(!body.hidden));
-    });
-    this._container = el('section', { class: 'zb-draw', id: 'draw-toolbar', 'aria-label': 'Tekenen op de kaart', hidden: true }, toggle, body);
+    this._toggle = el('button', { type: 'button', class: 'zb-layers__toggle', 'aria-controls': 'draw-body' }, 'Tekenen');
+    this._toggle.addEventListener('click', () => this._setExpanded(this._body.hidden));
+    this._setExpanded(this.options.expanded);
+    this._container = el('section', { class: 'zb-draw', id: 'draw-toolbar', 'aria-label': 'Tekenen op de kaart', hidden: true },
+      this._toggle, this._body);
     L.DomEvent.disableClickPropagation(this._container);
     L.DomEvent.disableScrollPropagation(this._container);
     return this._container;
+  },
+
+  _setExpanded(expanded) {
+    this._body.hidden = !expanded;
+    this._toggle.setAttribute('aria-expanded', String(expanded));
   },
 
   /** Shown only while an incident is on screen. */

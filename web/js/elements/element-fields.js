@@ -1,7 +1,7 @@
 // The properties a picture element can have, as form fields: the API name, the Dutch label, the
 // input and how its value goes into the GeoJSON properties and comes back out.
-import { fromLocalInput, toLocalInput } from '../amsterdam-time.js';
-import { CERTAINTIES } from '../certainty.js';
+import { fromLocalInput, toLocalInput } from '../incident/time.js';
+import { options } from '../incident/words.js';
 import { ZONES } from './kinds.js';
 
 const text = { read: (v) => v.trim() || null, write: (v) => v ?? '' };
@@ -18,12 +18,12 @@ const number = (integer) => ({
 });
 const moment = { read: (v) => fromLocalInput(v)?.toISOString() ?? (v || null), write: (v) => (v ? toLocalInput(new Date(v)) : '') };
 
-/** Every field; `common` ones belong to all kinds, the others are listed per kind in kinds.js. */
+/** Every field: label, source, certainty and description belong to every kind, the others are listed per kind in kinds.js. */
 export const FIELDS = {
   label: { label: 'Naam', type: 'text', max: 200, hint: 'Kort, bijvoorbeeld "Brandhaard Chemiepark"', ...text },
   source: { label: 'Bron', type: 'text', max: 300, required: true, hint: 'Van wie of waar komt dit? Bijvoorbeeld "OvD-G" of "meetploeg 2"', ...text },
-  certainty: { label: 'Zekerheid', type: 'select', required: true, options: CERTAINTIES, ...text },
-  zone: { label: 'Zone', type: 'select', required: true, options: ZONES, ...text },
+  certainty: { label: 'Zekerheid', type: 'select', required: true, options: () => options('certainties'), ...text },
+  zone: { label: 'Zone', type: 'select', required: true, options: () => ZONES.map(({ code, label }) => ({ code, text: label })), ...text },
   substance: { label: 'Stof', type: 'text', max: 200, ...text },
   value: { label: 'Gemeten waarde', type: 'text', required: true, ...number(false) },
   unit: { label: 'Eenheid', type: 'text', max: 40, required: true, hint: 'Bijvoorbeeld mg/m³ of ppm', ...text },

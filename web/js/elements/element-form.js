@@ -2,7 +2,7 @@
 // saves, Escape cancels; what the server refuses appears in Dutch next to the field it concerns.
 import { el } from '../dom.js';
 import { formatDecimal } from '../format.js';
-import { ApiProblem } from '../send.js';
+import { ApiError } from '../incident/api.js';
 import { fieldsOf, FIELDS } from './element-fields.js';
 import { explain } from './problems.js';
 
@@ -33,7 +33,7 @@ function control(name, spec, value) {
   const attrs = { id, name, 'aria-describedby': spec.hint ? `${id}-hint ${id}-error` : `${id}-error`, 'aria-required': spec.required ? 'true' : null };
   if (spec.type === 'select') {
     return el('select', attrs, el('option', { value: '' }, '— kies —'),
-      spec.options.map((o) => el('option', { value: o.code, selected: o.code === value }, o.label)));
+      spec.options().map((o) => el('option', { value: o.code, selected: o.code === value }, o.text)));
   }
   if (spec.type === 'textarea') return el('textarea', { ...attrs, rows: '2', maxlength: String(spec.max) }, spec.write(value));
   return el('input', { ...attrs, type: spec.type, value: spec.write(value), maxlength: spec.max && String(spec.max), inputmode: spec.inputmode });
@@ -42,7 +42,7 @@ function control(name, spec, value) {
 function fieldRow(name, value) {
   const spec = FIELDS[name];
   const input = control(name, spec, value);
-  const error = el('p', { class: 'zb-field__error', id: `${input.id}-error`, hidden: true });
+  const error = el('p', { class: 'zb-form__error', id: `${input.id}-error`, hidden: true });
   const row = el('div', { class: 'zb-field', dataset: { field: name } },
     el('label', { for: input.id }, spec.label, spec.required && el('span', { class: 'zb-field__required' }, ' (verplicht)')),
     input,
@@ -52,16 +52,29 @@ function fieldRow(name, value) {
 }
 
 /**
+ * Pans the map so that `latlng` is not hidden behind the form: beside it on a wide screen (the form
+ * along the left edge), above it on a narrow one (the form along the bottom).
+ */
+export function panClearOf(map, form, latlng) {
+  const mapBox = map.getContainer().getBoundingClientRect();
+  const box = form.getBoundingClientRect();
+  const beside = box.right - mapBox.left + 16;
+  const above = mapBox.bottom - box.top + 16;
+  map.panInside(latlng, mapBox.width - beside >= mapBox.height - above
+    ? { paddingTopLeft: [beside, 16] } : { paddingBottomRight: [16, above] });
+}
+
+/**
  * @param options {container, kind, title, properties, geometry, onSave(properties, repair), onCancel}
- *   onSave resolves when stored (the form closes) or rejects with an ApiProblem (shown in the form)
- * @returns {close(), setGeometry(geometry)}
+ *   onSave resolves when stored (the form closes) or rejects with an ApiError (shown in the form)
+ * @returns {element, close(), setGeometry(geometry)}
  */
 export function openElementForm({ container, kind, title, properties = {}, geometry, onSave, onCancel }) {
   const fields = fieldsOf(kind).map((name) => fieldRow(name, properties[name]));
   const shape = el('p', { class: 'zb-element-form__shape', id: 'element-geometry' });
-  const shapeError = el('p', { class: 'zb-field__error', id: 'element-geometry-error', hidden: true });
+  const shapeError = el('p', { class: 'zb-form__error', id: 'element-geometry-error', hidden: true });
   const repair = el('button', { type: 'button', class: 'zb-button', id: 'element-repair', hidden: true }, 'Vorm automatisch herstellen');
-  const general = el('p', { class: 'zb-field__error', id: 'element-form-error', role: 'alert', hidden: true });
+  const general = el('p', { class: 'zb-form__error', id: 'element-form-error', role: 'alert', hidden: true });
   const save = el('button', { type: 'submit', class: 'zb-button zb-button--primary', id: 'element-save' }, 'Opslaan');
   const cancel = el('button', { type: 'button', class: 'zb-button', id: 'element-cancel' }, 'Annuleren');
   const form = el('form', { class: 'zb-element-form', id: 'element-form', role: 'dialog', 'aria-labelledby': 'element-form-title', novalidate: true },
@@ -69,7 +82,7 @@ export function openElementForm({ container, kind, title, properties = {}, geome
     el('div', { class: 'zb-field', dataset: { field: 'geometry' } }, el('span', { class: 'zb-field__label' }, 'Vorm'), shape, shapeError, repair),
     fields.map((f) => f.row),
     general,
-    el('div', { class: 'zb-form__actions' }, save, cancel,
+    el('div', { class: 'zb-form__buttons' }, save, cancel,
       el('span', { class: 'zb-form__keys' }, 'Enter slaat op, Esc annuleert')));
 
   const errors = [...fields, { name: 'geometry', input: null, error: shapeError }];
@@ -79,7 +92,7 @@ export function openElementForm({ container, kind, title, properties = {}, geome
     repair.hidden = true;
   };
   const showProblem = (problem) => {
-    const { field, message, repairable } = problem instanceof ApiProblem ? explain(problem)
+    const { field, message, repairable } = problem instanceof ApiError ? explain(problem)
       : { field: null, message: `Er ging iets mis: ${problem.message}` };
     const target = errors.find((f) => f.name === field);
     const slot = target ? target.error : general;
@@ -142,5 +155,5 @@ export function openElementForm({ container, kind, title, properties = {}, geome
   setGeometry(geometry);
   container.append(form);
   fields[0].input.focus();
-  return { close, setGeometry };
+  return { element: form, close, setGeometry };
 }

@@ -1,9 +1,8 @@
 // The legend of the incident's picture: a row for every kind (and effect zone) on the map, and how
 // information that is not validated looks. Hidden while the picture is empty.
-import { isValidated } from '../certainty.js';
 import { el } from '../dom.js';
 import { formatCount } from '../format.js';
-import { swatch } from './element-style.js';
+import { isUncertain, swatch } from './element-style.js';
 import { describeKind } from './kinds.js';
 
 function uncertainSample() {
@@ -39,7 +38,7 @@ export const ElementLegend = L.Control.extend({
       el('li', { class: 'zb-legend__row', dataset: { kind: properties.kind, zone: properties.zone } },
         swatch(properties), el('span', { class: 'zb-legend__label' }, label),
         el('span', { class: 'zb-legend__count' }, formatCount(count)))));
-    const uncertain = features.some((f) => !isValidated(f.properties.certainty));
+    const uncertain = features.some((f) => isUncertain(f.properties));
     this._note.replaceChildren(el('span', { class: 'zb-legend__sample' }, uncertainSample(),
       el('span', { class: 'zb-element-legend__badge', 'aria-hidden': 'true' }, '?'), 'niet gevalideerd (aanname, vermoeden, gerucht, mening)'));
     this._note.hidden = !uncertain;

@@ -1,8 +1,9 @@
 // The popup of a picture element: what it is, who said so and how sure, and when; with "Wijzigen"
 // and "Verwijderen" while the live picture of an open incident is shown.
-import { certaintyLabel, isValidated } from '../certainty.js';
 import { el } from '../dom.js';
 import { formatDateTime, formatDecimal, relativeAge } from '../format.js';
+import { certaintyTag } from '../incident/badges.js';
+import { label } from '../incident/words.js';
 import { swatch } from './element-style.js';
 import { describeKind } from './kinds.js';
 
@@ -14,10 +15,6 @@ function row(term, ...value) {
 function when(iso) {
   const date = new Date(iso);
   return el('time', { datetime: iso }, `${relativeAge(date)} (${formatDateTime(date)})`);
-}
-
-export function certaintyBadge(code) {
-  return isValidated(code) ? null : el('span', { class: 'zb-badge zb-badge--uncertain', dataset: { certainty: code } }, certaintyLabel(code));
 }
 
 const amount = (n) => (n == null ? null : formatDecimal(n, Number.isInteger(n) ? 0 : 2));
@@ -34,7 +31,7 @@ export function elementPopup(feature, actions) {
     ? [`${amount(p.value)} ${p.unit || ''}`.trim(), p.measuredAt && el('br'), p.measuredAt && when(p.measuredAt)] : [];
   return el('div', { class: 'zb-popup zb-element-popup', dataset: { kind: p.kind, element: feature.id } },
     el('h3', { class: 'zb-popup__name' }, p.label || describeKind(p)),
-    el('p', { class: 'zb-popup__type' }, swatch(p), describeKind(p), certaintyBadge(p.certainty)),
+    el('p', { class: 'zb-popup__type' }, swatch(p), describeKind(p), certaintyTag(p.certainty)),
     p.description && el('p', { class: 'zb-element-popup__text' }, p.description),
     el('dl', {},
       row('Stof', p.substance),
@@ -42,7 +39,7 @@ export function elementPopup(feature, actions) {
       row('Bezetting', occupancy),
       row('Voorzieningen', p.facilities),
       row('Bron', p.source),
-      row('Zekerheid', certaintyLabel(p.certainty)),
+      row('Zekerheid', label('certainties', p.certainty)),
       row('Door', `${p.author} (${p.organisation})`),
       row(p.version > 1 ? 'Gewijzigd' : 'Vastgelegd', when(p.validFrom), p.version > 1 && `, versie ${p.version}`)),
     actions && el('div', { class: 'zb-element-popup__actions' },

@@ -2,8 +2,10 @@
 // area a purple outline; cordons heavy dashed lines; points as symbols with their own shape as well
 // as colour. Information that is not validated gets a dotted outline or a "?" badge, and a label in
 // its popup, so certainty never rests on colour alone.
-import { isValidated } from '../certainty.js';
 import { PANES } from '../panes.js';
+
+/** Assumption, suspicion, rumour, opinion: anything not validated. */
+export const isUncertain = (properties) => Boolean(properties.certainty) && properties.certainty !== 'gevalideerd';
 
 const ZONE_STYLE = {
   LBW: { color: '#a50f15', fillColor: '#e31a1c' },
@@ -24,7 +26,7 @@ export function pathStyle(properties) {
     ? { ...(ZONE_STYLE[properties.zone] || OTHER_ZONE), weight: 2, fillOpacity: 0.35 }
     : PATHS[properties.kind] || PATHS.aantekening;
   const style = { pane: PANES.incident, opacity: 1, ...base };
-  if (properties.certainty && !isValidated(properties.certainty)) {
+  if (isUncertain(properties)) {
     Object.assign(style, { dashArray: '1 9', lineCap: 'round', weight: Math.max(style.weight, 4) });
   }
   return style;
@@ -50,7 +52,7 @@ export function symbolSvg(kind, size = 28) {
 
 /** The map marker icon; a "?" badge marks what is not validated. */
 export function markerIcon(properties) {
-  const uncertain = properties.certainty && !isValidated(properties.certainty);
+  const uncertain = isUncertain(properties);
   return L.divIcon({
     className: `zb-element-marker${uncertain ? ' zb-element-marker--uncertain' : ''}`,
     html: symbolSvg(properties.kind) + (uncertain ? '<span class="zb-element-marker__badge">?</span>' : ''),

@@ -25,12 +25,12 @@ function fieldMessage(name, detail) {
 }
 
 /**
- * @param problem an ApiProblem from send.js
+ * @param problem an ApiError (incident/api.js)
  * @returns {field, message, repairable}: field is a key of FIELDS, 'geometry', or null for the form as a whole
  */
 export function explain(problem) {
   const where = problem.where || '';
-  const detail = problem.detail || '';
+  const detail = problem.message || '';
   if (where.startsWith('geometry')) {
     const [, message, repairable] = GEOMETRY.find(([pattern]) => pattern.test(detail))
       || [null, 'De vorm wordt niet geaccepteerd. Teken hem opnieuw.'];
@@ -52,7 +52,7 @@ function generalMessage(problem) {
     case 413: return 'De vorm is te groot om op te slaan. Teken hem eenvoudiger.';
     default:
       return problem.status >= 500
-        ? `Er ging iets mis op de server; probeer het opnieuw (verzoek ${problem.problem?.requestId || 'onbekend'}).`
+        ? `Er ging iets mis op de server; probeer het opnieuw (verzoek ${problem.requestId || 'onbekend'}).`
         : `De wijziging is geweigerd (HTTP ${problem.status}).`;
   }
 }
