@@ -1,5 +1,6 @@
 // Starts the page: loads the reference layers, builds the map and its controls, and publishes
 // window.zorgbeeld (the map, the feature counts and `ready`) for the browser tests and the console.
+import { setUpAnalysis } from './analysis/analysis.js';
 import { getJson } from './api.js';
 import { boundaryLayer, countriesLayer, followTiles, lineSwatch } from './basemap.js';
 import { CoordinatesControl } from './coordinates.js';
@@ -90,6 +91,7 @@ function build(map, [config, vocabulary, sources, countries, provinces, regions,
   const control = addLayerControl(map, config, layers);
   new LegendControl(layers.types).addTo(map);
   setUpIncidentMap(map, control, state);
+  setUpAnalysis(map, control, state);
 
   const hover = new HoverLabel(map);
   hover.addAreas(regions, layers.regions, 'Veiligheidsregio', true);

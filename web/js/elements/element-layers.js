@@ -71,6 +71,16 @@ export class ElementLayers {
   }
 
   /** Replaces what is shown by `collection` (a GeoJSON FeatureCollection of elements). */
+  /** The bounds of every element shown, or null when there are none. */
+  bounds() {
+    let bounds = null;
+    for (const group of this.groups.values()) {
+      if (group.getLayers().length === 0) continue;
+      bounds = bounds ? bounds.extend(group.getBounds()) : L.latLngBounds(group.getBounds().getSouthWest(), group.getBounds().getNorthEast());
+    }
+    return bounds;
+  }
+
   show(collection) {
     this.clear();
     this.features = [...collection.features].sort((a, b) => rank(a.properties) - rank(b.properties));

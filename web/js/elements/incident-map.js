@@ -46,6 +46,8 @@ export function setUpIncidentMap(map, control, state) {
   };
 
   let loads = 0;
+  // Opening an incident brings its area into view once; later reloads leave the user's view alone.
+  let framed = null;
   async function reload() {
     const load = ++loads;
     const { at } = selection;
@@ -57,6 +59,11 @@ export function setUpIncidentMap(map, control, state) {
     legend.update(layers.features);
     state.elements = layers.features;
     state.elementsMoment = at || 'nu';
+    if (framed !== incidentId()) {
+      framed = incidentId();
+      const bounds = layers.bounds();
+      if (bounds) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 14 });
+    }
   }
   const reloadOrTell = () => reload().catch((error) => {
     showToast(`De kaartelementen van het incident konden niet worden geladen: ${error.message}`, { tone: 'warning', seconds: 20 });

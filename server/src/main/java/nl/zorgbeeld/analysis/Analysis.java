@@ -5,16 +5,17 @@ import java.util.List;
 
 /**
  * The network analysis of an incident at one moment: its hazards, the rings used, and every affected
- * institution in order of severity, then distance.
+ * institution in order of severity, then distance. {@code newlyAffectedAt} is when the latest change
+ * of the picture that affected more institutions was processed (null when none did yet).
  */
-public record Analysis(long incidentId, OffsetDateTime computedAt, Rings rings, List<Hazard> hazards, List<Item> items) {
+public record Analysis(long incidentId, OffsetDateTime computedAt, Rings rings, List<Hazard> hazards, List<Item> items,
+                       OffsetDateTime newlyAffectedAt) {
 
     /**
-     * An affected institution with its status in the incident. {@code affectedSince} is when the
-     * analysis that follows the picture first found it (null when only these rings reach it);
-     * {@code newlyAffected} marks those found by the latest change that added institutions.
+     * An affected institution with its status in the incident; {@code newlyAffected} marks those that
+     * the latest change of the picture that affected more institutions added.
      */
-    public record Item(Affected affected, Stakeholder status, boolean newlyAffected, OffsetDateTime affectedSince) {
+    public record Item(Affected affected, Stakeholder status, boolean newlyAffected) {
         public Institution institution() {
             return affected.institution();
         }

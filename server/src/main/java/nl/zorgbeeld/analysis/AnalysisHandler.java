@@ -23,7 +23,8 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
  * HTTP for the network analysis of an incident: the affected institutions (JSON, GeoJSON, CSV), the
- * changes recorded as the picture changed, the rings for the map, the call list and own exposure.
+ * changes recorded as the picture changed, the rings for the map, the call list and own exposure
+ * (with a search for whose exposure to show).
  */
 public final class AnalysisHandler {
     public static final String GEOJSON = "application/geo+json";
@@ -32,6 +33,7 @@ public final class AnalysisHandler {
     private static final Set<String> CHANGES_PARAMS = Set.of("since", "limit");
     private static final Set<String> RINGS_PARAMS = Set.of("rings");
     private static final Set<String> EXPOSURE_PARAMS = Set.of("institution", "organisation", "rings", "since");
+    private static final Set<String> SUBJECTS_PARAMS = Set.of("q");
     private static final int MAX_INSTITUTIONS = 100;
 
     private final AnalysisService analysis;
@@ -48,6 +50,7 @@ public final class AnalysisHandler {
         routes.get("/api/incidents/{id}/affected/rings", this::rings);
         routes.get("/api/incidents/{id}/call-list", this::callList);
         routes.get("/api/incidents/{id}/exposure", this::exposure);
+        routes.get("/api/exposure/subjects", this::subjects);
     }
 
     /** The API path of an incident's analysis. */
@@ -121,6 +124,25 @@ public final class AnalysisHandler {
         ctx.json(ExposureResultView.of(exposure.exposure(incidentId(ctx), subject, Rings.parse(params.string("rings")),
                 params.instant("since"))));
     }
+
+    /** Institutions and organisations by (part of) their name, for choosing whose exposure to show. */
+    private void subjects(Context ctx) {
+        String text = new QueryParams(ctx, SUBJECTS_PARAMS).string("q");
+        if (text == null || text.codePointCount(0, text.length()) < 2 || text.length() > 100) {
+            throw ApiException.badParameter("q", "Give 2 to 100 characters of the name of an institution or organisation");
+        }
+        List<AnalysisStore.Found> found = exposure.subjects(text);
+        ctx.json(new Subjects(
+                found.stream().filter(f -> f.kind().equals("organisatie")).map(f -> new OrganisationView(f.name(), f.locations())).toList(),
+                found.stream().filter(f -> f.kind().equals("instelling"))
+                        .map(f -> new SubjectView(f.id(), f.name(), f.type(), f.organisation(), f.city())).toList()));
+    }
+
+    public record OrganisationView(String name, int locations) {}
+
+    public record SubjectView(String id, String name, String type, String organisation, String city) {}
+
+    public record Subjects(List<OrganisationView> organisations, List<SubjectView> institutions) {}
 
     private static Format format(QueryParams params, Set<Format> allowed) {
         String value = params.string("format");

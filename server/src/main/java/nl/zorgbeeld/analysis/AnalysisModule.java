@@ -24,7 +24,7 @@ public final class AnalysisModule {
         AnalysisStore store = new AnalysisStore();
         HazardCache cache = new HazardCache(CACHED_SHAPES);
         ChangeLog log = new ChangeLog();
-        analysis = new AnalysisService(tx, store, cache, log, clock);
+        analysis = new AnalysisService(dataSource, store, cache, log, clock);
         analysisHandler = new AnalysisHandler(analysis, new ExposureService(tx, store, cache, clock));
         stakeholderHandler = new StakeholderHandler(new StakeholderService(tx, new StakeholderStore(), store, log));
     }

@@ -5,11 +5,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.zorgbeeld.analysis.AnalysisStore.Candidate;
+import javax.sql.DataSource;
 import nl.zorgbeeld.analysis.AnalysisStore.ChangeRow;
 import nl.zorgbeeld.analysis.AnalysisStore.SnapshotRow;
 import nl.zorgbeeld.common.Actor;
@@ -28,49 +27,58 @@ import org.slf4j.LoggerFactory;
 public final class AnalysisService implements ElementsChanged {
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisService.class);
 
+    private final DataSource dataSource;
     private final Transactions tx;
     private final AnalysisStore store;
     private final HazardLoader hazards;
+    private final InstitutionLayers layers;
     private final ChangeLog log;
     private final Clock clock;
 
-    public AnalysisService(Transactions tx, AnalysisStore store, HazardCache cache, ChangeLog log, Clock clock) {
-        this.tx = tx;
+    public AnalysisService(DataSource dataSource, AnalysisStore store, HazardCache cache, ChangeLog log, Clock clock) {
+        this.dataSource = dataSource;
+        this.tx = new Transactions(dataSource);
         this.store = store;
         this.hazards = new HazardLoader(store, cache);
+        this.layers = new InstitutionLayers(store);
         this.log = log;
         this.clock = clock;
     }
 
-    /** The institutions the incident's current hazards affect within {@code rings}; 404 for an unknown incident. */
+    /**
+     * The institutions the incident's current hazards affect within {@code rings}; 404 for an unknown
+     * incident. Reads only, each statement on its own (no transaction, so no round trip to end one).
+     */
     public Analysis analyse(long incidentId, Rings rings) {
-        return tx.run(c -> analyse(c, incidentId, rings));
+        try (Connection c = dataSource.getConnection()) {
+            return analyse(c, incidentId, rings);
+        } catch (SQLException e) {
+            throw new IllegalStateException("analysing incident " + incidentId + " failed: " + e.getMessage(), e);
+        }
     }
 
     private Analysis analyse(Connection c, long incidentId, Rings rings) throws SQLException {
-        List<Hazard> current = requireHazards(c, incidentId);
+        HazardLoader.Loaded loaded = load(c, incidentId);
+        List<Hazard> current = loaded.hazards();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (current.isEmpty()) return new Analysis(incidentId, now, rings, current, List.of());
-        List<Candidate> candidates = store.candidates(c, incidentId, CandidateBoxes.around(current, rings.max()));
-        List<Institution> points = new ArrayList<>(candidates.size());
-        for (Candidate candidate : candidates) points.add(candidate.institution());
-        List<Affected> affected = Analyzer.analyse(current, rings, points);
-        Map<String, Candidate> byId = new HashMap<>();
-        for (Candidate candidate : candidates) byId.put(candidate.institution().id(), candidate);
+        if (current.isEmpty()) return new Analysis(incidentId, now, rings, current, List.of(), null);
+        InstitutionLayer layer = layers.at(c, loaded.referenceVersion());
+        List<Institution> candidates = layer.within(CandidateBoxes.around(current, rings.max()));
+        List<Affected> affected = Analyzer.analyse(current, rings, candidates);
+        AnalysisStore.Marks marks = store.marks(c, incidentId);
         List<Analysis.Item> items = new ArrayList<>(affected.size());
         for (Affected a : affected) {
-            Candidate candidate = byId.get(a.institution().id());
-            items.add(new Analysis.Item(a, candidate.status(), candidate.newlyAffected(), candidate.affectedSince()));
+            items.add(new Analysis.Item(a, marks.status(a.institution()), marks.newlyAffected().contains(a.institution().id())));
         }
-        return new Analysis(incidentId, now, rings, current, items);
+        return new Analysis(incidentId, now, rings, current, items, marks.newlyAffectedAt());
     }
 
     /** The current hazards of the incident; 404 for an unknown incident. */
     public List<Hazard> hazards(long incidentId) {
-        return tx.run(c -> requireHazards(c, incidentId));
+        return tx.run(c -> load(c, incidentId).hazards());
     }
 
-    private List<Hazard> requireHazards(Connection c, long incidentId) throws SQLException {
+    private HazardLoader.Loaded load(Connection c, long incidentId) throws SQLException {
         return hazards.load(c, incidentId).orElseThrow(() -> unknownIncident(incidentId));
     }
 
@@ -124,7 +132,7 @@ public final class AnalysisService implements ElementsChanged {
         });
     }
 
-    void requireIncident(Connection c, long incidentId) throws SQLException {
+    private void requireIncident(Connection c, long incidentId) throws SQLException {
         Optional<String> status = store.incidentStatus(c, incidentId);
         if (status.isEmpty()) throw unknownIncident(incidentId);
     }

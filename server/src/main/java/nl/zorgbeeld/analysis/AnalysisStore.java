@@ -8,40 +8,47 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Coded;
-import org.locationtech.jts.geom.Envelope;
 
 /**
- * SQL of the network analysis. Every value is a parameter. The database does what its indexes are
- * good at (the institutions in a few boxes, the current elements of an incident); the exact geometry
- * is done in memory by {@link Analyzer}.
+ * SQL of the network analysis. Every value is a parameter. Per request the database is asked only
+ * small things (the current elements of an incident, its statuses and marks); the institution layer
+ * is read whole when it changed ({@link InstitutionLayers}) and the geometry is done in memory by
+ * {@link Analyzer}.
  */
 public final class AnalysisStore {
     private static final String INSTITUTION_COLUMNS = "i.id, i.name, i.type, i.organisation, i.connected, i.region_code,"
             + " r.name, i.phone, i.email, i.street, i.house_number, i.postcode, i.city,"
             + " ST_X(i.geom), ST_Y(i.geom), ST_X(i.geom_wgs84), ST_Y(i.geom_wgs84)";
-    private static final int INSTITUTION_COLUMN_COUNT = 17;
-    private static final String STATUS_COLUMNS = "sv.status, sv.note, sv.version, sv.recorded_at, sv.author, sv.organisation";
-    private static final String CURRENT_STATUS_JOIN = " LEFT JOIN stakeholder st ON st.incident_id = ? AND st.institution_id = i.id"
-            + " LEFT JOIN stakeholder_version sv ON sv.incident_id = st.incident_id AND sv.institution_id = st.institution_id"
-            + " AND sv.version = st.version";
     /** Advisory lock class for "the analysis of incident N" (the second key is N). */
     private static final int ANALYSIS_LOCK = 0x5A42;
 
     /** A hazard element as stored; {@code wkb} is null when the caller said it has the geometry already. */
     public record HazardRow(UUID elementId, long rowId, int version, String kind, String label, String zone, byte[] wkb) {}
 
+    /** The hazard elements of an incident, and the version of the reference data at the same moment. */
+    public record HazardRows(List<HazardRow> rows, long referenceVersion) {}
+
     /**
-     * An institution near the hazards, with its status in the incident and its mark in the last
-     * snapshot: since when it is affected, and whether the latest run that added institutions added it.
+     * What an incident records about institutions: their status (only those with one recorded), and
+     * those the latest recomputation that added institutions added ("newly affected"), with its time.
      */
-    public record Candidate(Institution institution, Stakeholder status, boolean newlyAffected, OffsetDateTime affectedSince) {}
+    public record Marks(Map<String, Stakeholder> statuses, Set<String> newlyAffected, OffsetDateTime newlyAffectedAt) {
+        /** The status of an institution in the incident: the recorded one, else the initial one. */
+        public Stakeholder status(Institution institution) {
+            Stakeholder status = statuses.get(institution.id());
+            return status != null ? status : Stakeholder.initial(institution.id(), institution.name());
+        }
+    }
 
     /** An institution in the last snapshot of an incident. */
     public record SnapshotRow(String institutionId, String institutionName, Zone zone, UUID elementId, double distance, long affectedRunId, long zoneRunId) {}
@@ -51,12 +58,13 @@ public final class AnalysisStore {
                             Zone fromZone, Zone toZone, Double distance, Actor actor) {}
 
     /**
-     * The current hazard elements of an incident (incident location, area, effect zones); empty when
-     * there is no such incident. The geometry is left out for the rows in {@code cachedRows}.
+     * The current hazard elements of an incident (incident location, area, effect zones) and the
+     * reference data version; empty when there is no such incident. The geometry is left out for the
+     * rows in {@code cachedRows}.
      */
-    public Optional<List<HazardRow>> hazards(Connection c, long incidentId, Collection<Long> cachedRows) throws SQLException {
-        String sql = "SELECT e.element_id, e.row_id, e.version, e.kind, e.label, e.attributes->>'zone',"
-                + " CASE WHEN e.row_id = ANY (?) THEN NULL ELSE ST_AsBinary(e.geom) END"
+    public Optional<HazardRows> hazards(Connection c, long incidentId, Collection<Long> cachedRows) throws SQLException {
+        String sql = "SELECT (SELECT version FROM reference_layer_version), e.element_id, e.row_id, e.version, e.kind, e.label,"
+                + " e.attributes->>'zone', CASE WHEN e.row_id = ANY (?) THEN NULL ELSE ST_AsBinary(e.geom) END"
                 + " FROM incident i LEFT JOIN picture_element e ON e.incident_id = i.id AND e.valid_to IS NULL"
                 + " AND e.kind IN ('incidentlocatie', 'incidentgebied', 'effectgebied')"
                 + " WHERE i.id = ? ORDER BY e.kind, e.element_id";
@@ -65,13 +73,14 @@ public final class AnalysisStore {
             ps.setLong(2, incidentId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
+                long referenceVersion = rs.getLong(1);
                 List<HazardRow> rows = new ArrayList<>();
                 do {
-                    if (rs.getObject(1) == null) continue;
-                    rows.add(new HazardRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getBytes(7)));
+                    if (rs.getObject(2) == null) continue;
+                    rows.add(new HazardRow(rs.getObject(2, UUID.class), rs.getLong(3), rs.getInt(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getBytes(8)));
                 } while (rs.next());
-                return Optional.of(rows);
+                return Optional.of(new HazardRows(rows, referenceVersion));
             }
         }
     }
@@ -98,77 +107,113 @@ public final class AnalysisStore {
         }
     }
 
-    /**
-     * The institutions inside any of the boxes (RD New; boxes that do not overlap, so each institution
-     * comes once), with their status in the incident and their mark in its last snapshot. The boxes
-     * use the GiST index.
-     */
-    public List<Candidate> candidates(Connection c, long incidentId, List<Envelope> boxes) throws SQLException {
-        if (boxes.isEmpty()) return List.of();
-        String sql = "SELECT " + INSTITUTION_COLUMNS + ", " + STATUS_COLUMNS + ", ar.computed_at,"
-                + " sn.affected_run_id = (SELECT max(affected_run_id) FROM analysis_snapshot WHERE incident_id = ?)"
-                + " FROM unnest(?::float8[], ?::float8[], ?::float8[], ?::float8[]) AS b (x1, y1, x2, y2)"
-                + " JOIN institution i ON i.geom && ST_MakeEnvelope(b.x1, b.y1, b.x2, b.y2, 28992)"
-                + " LEFT JOIN safety_region r ON r.code = i.region_code"
-                + CURRENT_STATUS_JOIN
-                + " LEFT JOIN analysis_snapshot sn ON sn.incident_id = ? AND sn.institution_id = i.id"
-                + " LEFT JOIN analysis_run ar ON ar.id = sn.affected_run_id";
+    /** The whole institution layer, for {@link InstitutionLayer}, read in portions through a cursor. */
+    public List<Institution> allInstitutions(Connection c) throws SQLException {
+        String sql = "SELECT " + INSTITUTION_COLUMNS + " FROM institution i LEFT JOIN safety_region r ON r.code = i.region_code";
+        boolean autoCommit = c.getAutoCommit();
+        // The driver uses a cursor only inside a transaction; one opened here only read, so it is rolled back.
+        c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, incidentId);
-            int i = 2;
-            for (int corner = 0; corner < 4; corner++) {
-                Double[] values = new Double[boxes.size()];
-                for (int b = 0; b < values.length; b++) values[b] = corner(boxes.get(b), corner);
-                ps.setArray(i++, c.createArrayOf("float8", values));
+            ps.setFetchSize(5000);
+            return institutions(ps);
+        } finally {
+            if (autoCommit) {
+                c.rollback();
+                c.setAutoCommit(true);
             }
-            ps.setLong(i++, incidentId);
-            ps.setLong(i, incidentId);
-            ps.setFetchSize(2000);
-            List<Candidate> candidates = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Institution institution = institution(rs);
-                    int next = INSTITUTION_COLUMN_COUNT + 1;
-                    Stakeholder status = status(rs, next, institution);
-                    OffsetDateTime since = rs.getObject(next + 6, OffsetDateTime.class);
-                    candidates.add(new Candidate(institution, status, rs.getBoolean(next + 7), since));
-                }
-            }
-            return candidates;
         }
     }
 
-    private static double corner(Envelope box, int corner) {
-        return switch (corner) {
-            case 0 -> box.getMinX();
-            case 1 -> box.getMinY();
-            case 2 -> box.getMaxX();
-            default -> box.getMaxY();
-        };
-    }
-
-    /** The institutions with these ids, with their status in the incident, in the order of the ids found. */
-    public List<Candidate> institutionsById(Connection c, long incidentId, List<String> ids) throws SQLException {
-        return institutions(c, incidentId, "i.id = ANY (?)", c.createArrayOf("text", ids.toArray()));
-    }
-
-    /** All locations of an organisation (name compared case-insensitively), with their status in the incident. */
-    public List<Candidate> institutionsOfOrganisation(Connection c, long incidentId, String organisation) throws SQLException {
-        return institutions(c, incidentId, "lower(i.organisation) = lower(?)", organisation);
-    }
-
-    private List<Candidate> institutions(Connection c, long incidentId, String condition, Object value) throws SQLException {
-        String sql = "SELECT " + INSTITUTION_COLUMNS + ", " + STATUS_COLUMNS + " FROM institution i"
-                + " LEFT JOIN safety_region r ON r.code = i.region_code" + CURRENT_STATUS_JOIN
-                + " WHERE " + condition + " ORDER BY i.name, i.id";
+    /**
+     * The statuses recorded in the incident and the institutions newly affected by its latest
+     * recomputation that added any: both small, so one round trip reads them for every request.
+     */
+    public Marks marks(Connection c, long incidentId) throws SQLException {
+        String sql = "SELECT 's', v.institution_id, v.institution_name, v.status, v.note, v.version, v.recorded_at, v.author,"
+                + " v.organisation, NULL::text[] FROM stakeholder s JOIN stakeholder_version v ON v.incident_id = s.incident_id"
+                + " AND v.institution_id = s.institution_id AND v.version = s.version WHERE s.incident_id = ?"
+                + " UNION ALL SELECT 'n', NULL, NULL, NULL, NULL, NULL, r.computed_at, NULL, NULL, array_agg(ch.institution_id)"
+                + " FROM analysis_run r JOIN analysis_change ch ON ch.incident_id = r.incident_id AND ch.run_id = r.id"
+                + " AND ch.change = 'nieuw' WHERE r.incident_id = ?"
+                + " AND r.id = (SELECT max(id) FROM analysis_run WHERE incident_id = ? AND added > 0) GROUP BY r.computed_at";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, incidentId);
-            ps.setObject(2, value);
-            List<Candidate> found = new ArrayList<>();
+            ps.setLong(2, incidentId);
+            ps.setLong(3, incidentId);
+            Map<String, Stakeholder> statuses = new HashMap<>();
+            Set<String> newlyAffected = new HashSet<>();
+            OffsetDateTime newlyAt = null;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Institution institution = institution(rs);
-                    found.add(new Candidate(institution, status(rs, INSTITUTION_COLUMN_COUNT + 1, institution), false, null));
+                    String id = rs.getString(2);
+                    OffsetDateTime at = rs.getObject(7, OffsetDateTime.class);
+                    if (rs.getString(1).equals("n")) {
+                        newlyAffected.addAll(List.of((String[]) rs.getArray(10).getArray()));
+                        newlyAt = at;
+                    } else {
+                        statuses.put(id, new Stakeholder(id, rs.getString(3), Coded.known(StakeholderStatus.class, rs.getString(4)),
+                                rs.getString(5), rs.getInt(6), at, new Actor(rs.getString(8), rs.getString(9))));
+                    }
+                }
+            }
+            return new Marks(statuses, newlyAffected, newlyAt);
+        }
+    }
+
+    /** The institutions with these ids. */
+    public List<Institution> institutionsById(Connection c, List<String> ids) throws SQLException {
+        return institutions(c, "i.id = ANY (?)", c.createArrayOf("text", ids.toArray()));
+    }
+
+    /** All locations of an organisation (name compared case-insensitively). */
+    public List<Institution> institutionsOfOrganisation(Connection c, String organisation) throws SQLException {
+        return institutions(c, "lower(i.organisation) = lower(?)", organisation);
+    }
+
+    private List<Institution> institutions(Connection c, String condition, Object value) throws SQLException {
+        String sql = "SELECT " + INSTITUTION_COLUMNS + " FROM institution i LEFT JOIN safety_region r ON r.code = i.region_code"
+                + " WHERE " + condition + " ORDER BY i.name, i.id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, value);
+            return institutions(ps);
+        }
+    }
+
+    private static List<Institution> institutions(PreparedStatement ps) throws SQLException {
+        List<Institution> found = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(new Institution(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                        rs.getString(12), rs.getString(13), rs.getDouble(14), rs.getDouble(15), rs.getDouble(16), rs.getDouble(17)));
+            }
+        }
+        return found;
+    }
+
+    /** An institution or organisation found by name, for choosing whose exposure to show. */
+    public record Found(String kind, String id, String name, String type, String organisation, String city, int locations) {}
+
+    /**
+     * Institutions whose name, and organisations whose name, contain {@code text} (case-insensitive),
+     * organisations first, each list at most {@code limit} long.
+     */
+    public List<Found> search(Connection c, String text, int limit) throws SQLException {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String sql = "(SELECT 'organisatie', NULL, organisation, NULL, organisation, NULL, count(*)::int FROM institution"
+                + " WHERE organisation ILIKE ? GROUP BY organisation ORDER BY organisation LIMIT ?)"
+                + " UNION ALL (SELECT 'instelling', id, name, type, organisation, city, 1 FROM institution WHERE name ILIKE ?"
+                + " ORDER BY name, id LIMIT ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, pattern);
+            ps.setInt(2, limit);
+            ps.setString(3, pattern);
+            ps.setInt(4, limit);
+            List<Found> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Found(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getInt(7)));
                 }
             }
             return found;
@@ -183,21 +228,6 @@ public final class AnalysisStore {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
-    }
-
-    private static Institution institution(ResultSet rs) throws SQLException {
-        return new Institution(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                rs.getString(12), rs.getString(13), rs.getDouble(14), rs.getDouble(15), rs.getDouble(16), rs.getDouble(17));
-    }
-
-    /** The status columns from {@code first} on; the initial status when none was recorded. */
-    private static Stakeholder status(ResultSet rs, int first, Institution institution) throws SQLException {
-        String code = rs.getString(first);
-        if (code == null) return Stakeholder.initial(institution.id(), institution.name());
-        return new Stakeholder(institution.id(), institution.name(), Coded.known(StakeholderStatus.class, code),
-                rs.getString(first + 1), rs.getInt(first + 2), rs.getObject(first + 3, OffsetDateTime.class),
-                new Actor(rs.getString(first + 4), rs.getString(first + 5)));
     }
 
     /** Serialises recomputations of one incident's analysis until the transaction ends. */

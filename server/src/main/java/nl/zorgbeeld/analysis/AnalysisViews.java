@@ -37,12 +37,11 @@ public final class AnalysisViews {
     }
 
     public record AffectedView(InstitutionView institution, ZoneView zone, double distance, HazardView element,
-                               StakeholderView status, boolean newlyAffected, OffsetDateTime affectedSince, boolean toCall) {
+                               StakeholderView status, boolean newlyAffected, boolean toCall) {
         static AffectedView of(Analysis.Item item) {
             Affected a = item.affected();
             return new AffectedView(InstitutionView.of(a.institution()), ZoneView.of(a.zone()), metres(a.distance()),
-                    HazardView.of(a.hazard()), StakeholderView.of(item.status()), item.newlyAffected(), item.affectedSince(),
-                    item.toCall());
+                    HazardView.of(a.hazard()), StakeholderView.of(item.status()), item.newlyAffected(), item.toCall());
         }
     }
 
@@ -76,10 +75,10 @@ public final class AnalysisViews {
     }
 
     public record AnalysisView(long incidentId, OffsetDateTime computedAt, List<Double> rings, List<HazardView> elements,
-                               Summary summary, List<AffectedView> institutions) {
+                               OffsetDateTime newlyAffectedAt, Summary summary, List<AffectedView> institutions) {
         static AnalysisView of(Analysis a, List<Analysis.Item> items) {
             return new AnalysisView(a.incidentId(), a.computedAt(), a.rings().metres(),
-                    a.hazards().stream().map(HazardView::of).toList(), Summary.of(items),
+                    a.hazards().stream().map(HazardView::of).toList(), a.newlyAffectedAt(), Summary.of(items),
                     items.stream().map(AffectedView::of).toList());
         }
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.zorgbeeld.analysis.AnalysisStore.Candidate;
 import nl.zorgbeeld.analysis.AnalysisStore.ChangeRow;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.db.Transactions;
@@ -21,6 +20,7 @@ public final class ExposureService {
     /** More locations than any organisation has; bounds the work of one request. */
     public static final int MAX_LOCATIONS = 5000;
     private static final int MAX_CHANGES = 1000;
+    private static final int MAX_SUBJECTS = 20;
 
     private final Transactions tx;
     private final AnalysisStore store;
@@ -41,25 +41,31 @@ public final class ExposureService {
 
     public Result exposure(long incidentId, Subject subject, Rings rings, OffsetDateTime since) {
         return tx.run(c -> {
-            List<Hazard> current = hazards.load(c, incidentId).orElseThrow(() -> AnalysisService.unknownIncident(incidentId));
-            List<Candidate> found = subject.organisation() != null
-                    ? store.institutionsOfOrganisation(c, incidentId, subject.organisation())
-                    : store.institutionsById(c, incidentId, subject.institutionIds());
+            List<Hazard> current = hazards.load(c, incidentId).orElseThrow(() -> AnalysisService.unknownIncident(incidentId)).hazards();
+            List<Institution> found = subject.organisation() != null
+                    ? store.institutionsOfOrganisation(c, subject.organisation())
+                    : store.institutionsById(c, subject.institutionIds());
             requireFound(subject, found);
-            List<String> ids = found.stream().map(f -> f.institution().id()).toList();
+            AnalysisStore.Marks marks = store.marks(c, incidentId);
+            List<String> ids = found.stream().map(Institution::id).toList();
             Map<String, List<ChangeRow>> changes = store.changes(c, incidentId, since, ids, MAX_CHANGES).stream()
                     .collect(Collectors.groupingBy(ChangeRow::institutionId));
             List<Exposure> locations = new ArrayList<>();
-            for (Candidate candidate : found) {
-                Exposure e = ExposureCalculator.locate(candidate.institution(), current, rings);
-                locations.add(new Exposure(e.institution(), candidate.status(), e.zone(), e.zoneHazard(), e.distance(), e.nearest(),
-                        e.description(), changes.getOrDefault(candidate.institution().id(), List.of())));
+            for (Institution institution : found) {
+                Exposure e = ExposureCalculator.locate(institution, current, rings);
+                locations.add(new Exposure(institution, marks.status(institution), e.zone(), e.zoneHazard(), e.distance(), e.nearest(),
+                        e.description(), changes.getOrDefault(institution.id(), List.of())));
             }
             return new Result(incidentId, OffsetDateTime.now(clock), rings, current, locations);
         });
     }
 
-    private static void requireFound(Subject subject, List<Candidate> found) {
+    /** Institutions and organisations whose name contains {@code text}, to choose whose exposure to show. */
+    public List<AnalysisStore.Found> subjects(String text) {
+        return tx.run(c -> store.search(c, text, MAX_SUBJECTS));
+    }
+
+    private static void requireFound(Subject subject, List<Institution> found) {
         if (subject.organisation() != null) {
             if (found.isEmpty()) {
                 throw ApiException.notFound("No institution locations of organisation '" + subject.organisation() + "'");
@@ -71,7 +77,7 @@ public final class ExposureService {
             return;
         }
         Set<String> missing = new LinkedHashSet<>(subject.institutionIds());
-        found.forEach(f -> missing.remove(f.institution().id()));
+        found.forEach(f -> missing.remove(f.id()));
         if (!missing.isEmpty()) throw ApiException.notFound("No institution " + String.join(", ", missing));
     }
 }

@@ -23,15 +23,18 @@ final class HazardLoader {
         this.cache = cache;
     }
 
+    /** The hazards of an incident and the reference data version read with them. */
+    record Loaded(List<Hazard> hazards, long referenceVersion) {}
+
     /** Empty when there is no such incident. */
-    Optional<List<Hazard>> load(Connection c, long incidentId) throws SQLException {
-        Optional<List<HazardRow>> rows = store.hazards(c, incidentId, cache.rows());
-        if (rows.isEmpty()) return Optional.empty();
+    Optional<Loaded> load(Connection c, long incidentId) throws SQLException {
+        Optional<AnalysisStore.HazardRows> found = store.hazards(c, incidentId, cache.rows());
+        if (found.isEmpty()) return Optional.empty();
         List<Hazard> hazards = new ArrayList<>();
-        for (HazardRow row : rows.get()) {
+        for (HazardRow row : found.get().rows()) {
             hazards.add(new Hazard(row.elementId(), row.rowId(), row.version(), row.kind(), row.label(), row.zone(), shape(c, row)));
         }
-        return Optional.of(hazards);
+        return Optional.of(new Loaded(hazards, found.get().referenceVersion()));
     }
 
     private HazardShape shape(Connection c, HazardRow row) throws SQLException {

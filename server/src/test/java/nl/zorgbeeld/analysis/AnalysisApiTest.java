@@ -266,6 +266,22 @@ class AnalysisApiTest {
     }
 
     @Test
+    void followsTheInstitutionLayerAsItChanges() {
+        long own = TestIncidents.create("Nieuwe instelling", "actief");
+        draw(server, own, "incidentgebied", null, null, square(-500, -500, 500, 500));
+        assertFalse(ours(json(server.get(affected(own))).get("institutions")).containsKey("opened"));
+        Sql.rows("INSERT INTO institution (id, type, name, connected, source, geom) VALUES (?, 'vvt', 'Nieuw huis', false,"
+                + " 'analysetest', ST_SetSRID(ST_MakePoint(?, ?), 28992)) RETURNING id", PREFIX + "opened", OX + 100, OY);
+        assertEquals("incidentgebied", ours(json(server.get(affected(own))).get("institutions")).get("opened")
+                .path("zone").path("key").asText(), "an institution added to the layer is analysed at once");
+        Sql.rows("UPDATE institution SET name = 'Hernoemd huis' WHERE id = ? RETURNING id", PREFIX + "opened");
+        assertEquals("Hernoemd huis", ours(json(server.get(affected(own))).get("institutions")).get("opened")
+                .path("institution").path("name").asText());
+        Sql.rows("DELETE FROM institution WHERE id = ? RETURNING id", PREFIX + "opened");
+        assertFalse(ours(json(server.get(affected(own))).get("institutions")).containsKey("opened"));
+    }
+
+    @Test
     void aChangeOfAnotherElementKindChangesNothing() {
         long own = TestIncidents.create("Meetpunt verandert niets", "actief");
         draw(server, own, "incidentgebied", null, null, square(-500, -500, 500, 500));
