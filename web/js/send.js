@@ -1,11 +1,21 @@
-// Any request to the app's own API, including DELETE, which incident/api.js does not offer: as
-// the person of "Wie ben ik", with If-Match when given, and a refusal thrown as that module's
-// ApiError (status, where, current, requestId; message = the server's detail).
+// Any request to the app's own API: as the person of "Wie ben ik", with If-Match when given, and a
+// refusal thrown as ApiError (status, where = the field at fault, current = the current state on a
+// lost update (412), requestId; message = the server's detail).
 //
 // API
 //   send(method, path, { body, ifMatch }) -> Promise of the response body (parsed JSON, or null)
-import { ApiError } from './incident/api.js';
 import { currentIdentity } from './incident/who.js';
+
+export class ApiError extends Error {
+  constructor(status, body, path) {
+    super(body?.detail || body?.title || `HTTP ${status}`);
+    this.status = status;
+    this.where = body?.where || null;
+    this.current = body?.current || null;
+    this.requestId = body?.requestId || null;
+    this.path = path;
+  }
+}
 
 export async function send(method, path, { body, ifMatch } = {}) {
   const headers = { Accept: 'application/json, application/geo+json, application/problem+json' };
