@@ -19,13 +19,15 @@ export function renderPictureView(container, ctx) {
   const pictures = view.pictures;
   const shown = pictures.find((p) => p.id === ctx.pictureId) ?? pictures[0];
   const evaluatedAt = new Date(view.evaluatedAt);
-  container.replaceChildren(
+  // replaceChildren would show a null (a part left out when read-only) as the text "null".
+  container.replaceChildren(...[
     pictureSwitcher(pictures, shown, ctx),
     ctx.readOnly ? null : ownPictureButton(view.incident.id, ctx),
     el('p', { class: `zb-first zb-first--${shown.firstDescription.complete ? 'done' : 'open'}${shown.firstDescription.overdue ? ' zb-first--overdue' : ''}` },
       firstDescriptionText(shown.firstDescription)),
     shown.kind === 'multidisciplinair' ? null : casualtySection(shown, { incidentId: view.incident.id, readOnly: ctx.readOnly, evaluatedAt, reload: ctx.reload }),
-    el('div', { class: 'zb-themes' }, shown.themes.map((theme) => themeSection(view.incident.id, shown, theme, evaluatedAt, ctx))));
+    el('div', { class: 'zb-themes' }, shown.themes.map((theme) => themeSection(view.incident.id, shown, theme, evaluatedAt, ctx))),
+  ].filter((part) => part != null));
 }
 
 function pictureName(picture) {

@@ -2,6 +2,7 @@ package nl.zorgbeeld.picture;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,6 +149,7 @@ class PictureBrowserTest {
         assertThat(page.locator(".zb-history-banner")).isVisible();
         assertThat(meteo.locator(".zb-bullet")).hasCount(0);
         assertThat(meteo.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bericht toevoegen aan Meteo"))).hasCount(0);
+        assertFalse(page.locator("#zb-picture").innerText().contains("null"), "a part left out when read-only leaves no trace");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Terug naar nu")).click();
         assertThat(page.locator(".zb-history-banner")).isHidden();
         assertThat(meteo.locator(".zb-bullet")).containsText("draait naar noordwest");
