@@ -13,6 +13,8 @@ import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.geo.Crs;
+import nl.zorgbeeld.incident.ChangeLog;
+import nl.zorgbeeld.incident.NewChangeEvent;
 import nl.zorgbeeld.geo.FeatureCollectionWriter;
 import nl.zorgbeeld.geo.FeatureRows;
 import nl.zorgbeeld.geo.SqlWhere;
@@ -29,6 +31,7 @@ public final class ElementStore {
 
     private final DataSource dataSource;
     private final Transactions tx;
+    private final ChangeLog changes = new ChangeLog();
 
     public ElementStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -211,18 +214,8 @@ public final class ElementStore {
         }
     }
 
-    private static void event(Connection c, long incidentId, String action, UUID id, int version, String summary, Actor actor)
+    private void event(Connection c, long incidentId, String action, UUID id, int version, String summary, Actor actor)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_event (incident_id, action, subject, subject_version,"
-                + " summary, author, organisation) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, incidentId);
-            ps.setString(2, "element." + action);
-            ps.setString(3, "element:" + id);
-            ps.setInt(4, version);
-            ps.setString(5, summary);
-            ps.setString(6, actor.author());
-            ps.setString(7, actor.organisation());
-            ps.executeUpdate();
-        }
+        changes.record(c, NewChangeEvent.of(incidentId, "element." + action, "element:" + id, version, summary, null, actor));
     }
 }
