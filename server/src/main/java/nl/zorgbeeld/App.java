@@ -12,6 +12,7 @@ import nl.zorgbeeld.element.ElementHandler;
 import nl.zorgbeeld.element.ElementService;
 import nl.zorgbeeld.element.ElementStore;
 import nl.zorgbeeld.health.HealthHandler;
+import nl.zorgbeeld.live.LiveModule;
 import nl.zorgbeeld.ogc.OgcHandler;
 import nl.zorgbeeld.http.ErrorHandlers;
 import nl.zorgbeeld.http.RequestIds;
@@ -38,6 +39,7 @@ public final class App {
         ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
+        LiveModule live = new LiveModule(dataSource, elementService::requireIncident);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -58,6 +60,7 @@ public final class App {
             elements.register(cfg.routes);
             analysis.register(cfg.routes);
             ogc.register(cfg.routes);
+            live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));
         });
     }

@@ -15,6 +15,7 @@ import nl.zorgbeeld.geo.Crs;
 import nl.zorgbeeld.geo.FeatureCollectionWriter;
 import nl.zorgbeeld.http.Actors;
 import nl.zorgbeeld.http.Etags;
+import nl.zorgbeeld.http.PathParams;
 import nl.zorgbeeld.http.QueryParams;
 
 /**
@@ -139,12 +140,7 @@ public final class ElementHandler {
     }
 
     static long incidentId(Context ctx) {
-        String raw = ctx.pathParam("id");
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("No incident '" + raw + "'");
-        }
+        return PathParams.id(ctx, "id", "incident");
     }
 
     static UUID elementId(Context ctx) {

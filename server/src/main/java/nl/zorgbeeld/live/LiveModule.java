@@ -1,0 +1,66 @@
+package nl.zorgbeeld.live;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.sse.SseClient;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import nl.zorgbeeld.http.PathParams;
+
+/**
+ * Live updates: {@code GET /api/incidents/{id}/live} is a server-sent event stream of every change
+ * recorded for the incident (event {@code change}: id, action, subject, summary, author,
+ * organisation, occurredAt), so every open screen follows at once. Clients reload what changed;
+ * after a reconnect they reload everything, so a missed event costs nothing.
+ */
+public final class LiveModule {
+    public static final String PATH = "/api/incidents/{id}/live";
+    private static final long HEARTBEAT_SECONDS = 15;
+
+    private final LiveHub hub = new LiveHub();
+    private final ChangeListener listener;
+    private final LongConsumer requireIncident;
+    private ScheduledExecutorService heartbeat;
+
+    /** @param requireIncident throws the API's 404 when there is no such incident */
+    public LiveModule(DataSource dataSource, LongConsumer requireIncident) {
+        this.listener = new ChangeListener(dataSource, hub);
+        this.requireIncident = requireIncident;
+    }
+
+    public void register(JavalinConfig cfg) {
+        // Checked before the stream starts, so an unknown incident gets the JSON 404, not an empty stream.
+        cfg.routes.before(PATH, ctx -> requireIncident.accept(PathParams.id(ctx, "id", "incident")));
+        cfg.routes.sse(PATH, this::watch);
+        cfg.events.serverStarted(this::start);
+        cfg.events.serverStopping(this::stop);
+    }
+
+    private void watch(SseClient client) {
+        long incidentId = PathParams.id(client.ctx(), "id", "incident");
+        client.keepAlive();
+        hub.join(incidentId, client);
+        client.sendEvent("connected", Map.of("incidentId", incidentId, "watching", hub.watching(incidentId)));
+    }
+
+    private void start() {
+        Thread thread = new Thread(listener, "live-changes");
+        thread.setDaemon(true);
+        thread.start();
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "live-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleAtFixedRate(hub::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void stop() {
+        listener.stop();
+        if (heartbeat != null) heartbeat.shutdownNow();
+        hub.closeAll();
+    }
+}
