@@ -10,6 +10,7 @@ import { HoverLabel } from './hover.js';
 import { institutionLayers } from './institutions.js';
 import { LayerControl } from './layer-control.js';
 import { LegendControl } from './legend.js';
+import './live.js';
 import { setUpDrawer, setUpTabs } from './panel.js';
 import { createPanes } from './panes.js';
 import { markerIcon } from './shapes.js';

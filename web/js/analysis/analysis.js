@@ -192,6 +192,10 @@ export function setUpAnalysis(map, control, state) {
     elementsSeen = elements;
     if (incidentId() != null) refresh();
   }, 1000);
+  // A status set by someone else (live.js); element changes arrive through the map's elements above.
+  document.addEventListener('zorgbeeld:changed', () => {
+    if (incidentId() != null) refresh();
+  });
   setInterval(() => {
     if (incidentId() != null && document.visibilityState === 'visible') refresh();
   }, REFRESH_MS);

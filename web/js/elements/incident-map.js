@@ -127,7 +127,12 @@ export function setUpIncidentMap(map, control, state) {
     reloadOrTell();
   };
   follow();
+  const refresh = () => {
+    if (incidentId() != null && !selection.at && !busy()) reloadOrTell();
+  };
+  // Someone changed the map: follow at once (live.js); the timer covers a lost connection.
+  document.addEventListener('zorgbeeld:changed', refresh);
   setInterval(() => {
-    if (incidentId() != null && !selection.at && !busy() && document.visibilityState === 'visible') reloadOrTell();
+    if (document.visibilityState === 'visible') refresh();
   }, REFRESH_MS);
 }

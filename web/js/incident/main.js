@@ -135,8 +135,13 @@ async function start() {
     return;
   }
   window.addEventListener('hashchange', () => select(incidentFromAddress()));
+  const refresh = () => {
+    if (state.incidentId && !state.at && !editing()) load({ quiet: true });
+  };
+  // Someone changed the incident: follow at once (live.js); the timer covers a lost connection.
+  document.addEventListener('zorgbeeld:changed', refresh);
   setInterval(() => {
-    if (state.incidentId && !state.at && !editing() && document.visibilityState === 'visible') load({ quiet: true });
+    if (document.visibilityState === 'visible') refresh();
   }, REFRESH_MS);
   await select(incidentFromAddress());
 }
