@@ -1,5 +1,7 @@
 package nl.zorgbeeld.analysis;
 
+import static nl.zorgbeeld.geo.FeatureCollectionWriter.GEOJSON;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
@@ -27,7 +29,6 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * (with a search for whose exposure to show).
  */
 public final class AnalysisHandler {
-    public static final String GEOJSON = "application/geo+json";
     private static final Set<String> AFFECTED_PARAMS = Set.of("format", "rings");
     private static final Set<String> CALL_LIST_PARAMS = Set.of("format");
     private static final Set<String> CHANGES_PARAMS = Set.of("since", "limit");

@@ -1,5 +1,7 @@
 package nl.zorgbeeld.element;
 
+import static nl.zorgbeeld.geo.FeatureCollectionWriter.GEOJSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,7 +25,6 @@ import nl.zorgbeeld.http.QueryParams;
  * by default, RD New on request ({@code crs}, {@code bbox-crs}, {@code Content-Crs}).
  */
 public final class ElementHandler {
-    public static final String GEOJSON = "application/geo+json";
     public static final int DEFAULT_LIMIT = 1000;
     public static final int MAX_LIMIT = 10_000;
     private static final Set<String> LIST_PARAMS = Set.of("at", "kind", "bbox", "bbox-crs", "crs", "limit");

@@ -37,8 +37,8 @@ public final class ElementService {
         }
     }
 
+    /** Callers check the incident first ({@link #requireIncident}): once a stream has started, a 404 cannot be sent. */
     public nl.zorgbeeld.geo.StreamedPage stream(ElementQuery query, FeatureCollectionWriter writer) {
-        requireIncident(query.incidentId());
         return store.stream(query, writer);
     }
 
@@ -51,8 +51,8 @@ public final class ElementService {
         return store.current(incidentId, id, crs).orElseThrow(() -> notFound(incidentId, id));
     }
 
+    /** Callers check the incident first, as for {@link #stream}. */
     public int history(long incidentId, UUID id, Crs crs, FeatureCollectionWriter writer) {
-        requireIncident(incidentId);
         return store.history(incidentId, id, crs, writer);
     }
 

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * memory. Each Feature arrives as finished JSON text (built in SQL).
  */
 public final class FeatureCollectionWriter implements AutoCloseable {
+    /** The media type of GeoJSON (RFC 7946). */
+    public static final String GEOJSON = "application/geo+json";
+
     private final Writer out;
     private boolean first = true;
     private int count;

@@ -1,5 +1,7 @@
 package nl.zorgbeeld.ogc;
 
+import static nl.zorgbeeld.geo.FeatureCollectionWriter.GEOJSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
@@ -51,7 +53,6 @@ public final class OgcHandler {
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
     private static final String JSON = "application/json";
-    private static final String GEOJSON = "application/geo+json";
     static final Set<String> COMMON_ITEM_PARAMS = Set.of("limit", "offset", "after", "bbox", "bbox-crs", "crs", "datetime", "f");
     private static final Set<String> NO_PARAMS = Set.of("f");
 

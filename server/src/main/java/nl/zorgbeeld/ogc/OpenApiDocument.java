@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.geo.Crs;
+import nl.zorgbeeld.geo.FeatureCollectionWriter;
 
 /**
  * The OpenAPI 3.0 definition of /ogc, declaring every parameter with its schema (OGC API - Features
@@ -30,14 +31,14 @@ final class OpenApiDocument {
         paths.set("/collections/{collectionId}", get("describeCollection", "One collection", "application/json",
                 params().add(ref("collectionId"))));
 
-        ObjectNode items = get("getFeatures", "The features of a collection, paged with rel=next links", "application/geo+json",
+        ObjectNode items = get("getFeatures", "The features of a collection, paged with rel=next links", FeatureCollectionWriter.GEOJSON,
                 params().add(ref("collectionId")).add(ref("limit")).add(ref("offset")).add(ref("after")).add(ref("bbox")).add(ref("bbox-crs"))
                         .add(ref("datetime")).add(ref("crs")).add(ref("f")).add(ref("kind")).add(ref("type")).add(ref("region")));
         items.set("post", write("createFeature", "Add a picture element (incident collections only)", true,
                 params().add(ref("collectionId")).add(ref("Content-Crs")).add(ref("repair"))));
         paths.set("/collections/{collectionId}/items", items);
 
-        ObjectNode item = get("getFeature", "One feature", "application/geo+json",
+        ObjectNode item = get("getFeature", "One feature", FeatureCollectionWriter.GEOJSON,
                 params().add(ref("collectionId")).add(ref("featureId")).add(ref("crs")).add(ref("f")));
         ArrayNode writeParams = params().add(ref("collectionId")).add(ref("featureId")).add(ref("If-Match"))
                 .add(ref("Content-Crs")).add(ref("repair"));
@@ -118,7 +119,7 @@ final class OpenApiDocument {
         ObjectNode op = Json.MAPPER.createObjectNode().put("operationId", id).put("summary", summary);
         op.set("parameters", parameters);
         if (body) {
-            op.putObject("requestBody").put("required", true).putObject("content").putObject("application/geo+json")
+            op.putObject("requestBody").put("required", true).putObject("content").putObject(FeatureCollectionWriter.GEOJSON)
                     .putObject("schema").put("type", "object");
         }
         ObjectNode responses = op.putObject("responses");

@@ -1,5 +1,7 @@
 package nl.zorgbeeld.reference;
 
+import static nl.zorgbeeld.geo.FeatureCollectionWriter.GEOJSON;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import nl.zorgbeeld.http.QueryParams;
 
 /** HTTP for the reference layers: GeoJSON per layer, the vocabulary, and the sources. */
 public final class ReferenceHandler {
-    public static final String GEOJSON = "application/geo+json";
     private static final String COUNTRIES = "/data/basemap/ne_10m_countries_nl_be_de_lu.geojson";
     private static final Set<String> LAYER_PARAMS = Set.of("type", "region", "bbox", "limit");
 
