@@ -50,11 +50,12 @@ public record DrawnInput(Map<ZoneLevel, Geometry> zones, Source source, Wind win
         if (!(area instanceof Polygon) && !(area instanceof MultiPolygon)) {
             throw ApiException.badBody(field, field + " must be a Polygon or MultiPolygon, not a " + area.getGeometryType());
         }
-        if (area.isEmpty() || !(area.getArea() > 0)) throw ApiException.badBody(field, field + " has no area");
+        if (area.isEmpty()) throw ApiException.badBody(field, field + " is empty");
         TopologyValidationError error = new IsValidOp(area).getValidationError();
         if (error != null) {
             throw ApiException.badBody(field, field + " is not a valid polygon: " + error.getMessage() + at(error.getCoordinate()));
         }
+        if (!(area.getArea() > 0)) throw ApiException.badBody(field, field + " has no area");
         return area;
     }
 
