@@ -12,8 +12,4 @@ import java.util.List;
  * @param worstFrom     the start of the first hour with that zone
  * @param zones         per hour, in order, the zone the place lies in; an entry is null when not affected that hour
  */
-public record ForecastExposure(Instant firstAffected, ZoneLevel firstZone, ZoneLevel worstZone, Instant worstFrom, List<ZoneLevel> zones) {
-    public boolean affected() {
-        return firstAffected != null;
-    }
-}
+public record ForecastExposure(Instant firstAffected, ZoneLevel firstZone, ZoneLevel worstZone, Instant worstFrom, List<ZoneLevel> zones) {}

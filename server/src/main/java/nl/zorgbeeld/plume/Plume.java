@@ -23,10 +23,6 @@ public record Plume(PlumeInput input, List<PlumeZone> zones, List<ConfidenceLine
         warnings = List.copyOf(warnings);
     }
 
-    public Method method() {
-        return input.method();
-    }
-
     public PlumeZone zone(ZoneLevel level) {
         return zones.get(level.ordinal());
     }

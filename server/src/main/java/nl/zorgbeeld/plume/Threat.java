@@ -17,8 +17,4 @@ package nl.zorgbeeld.plume;
  * @param worstInConfidence the highest concentration at the place for a wind direction within the half angle, in mg/m3
  */
 public record Threat(ZoneLevel zone, ZoneLevel confidenceZone, Double distance, Double downwind, Double crosswind,
-                     Double arrivalSeconds, Double concentration, Double centreLine, Double worstInConfidence) {
-    public boolean affected() {
-        return zone != null;
-    }
-}
+                     Double arrivalSeconds, Double concentration, Double centreLine, Double worstInConfidence) {}

@@ -24,11 +24,6 @@ public record Wind(double direction, double speed) {
         return Checks.positive(metresPerSecond, MAX_SPEED, field, " m/s");
     }
 
-    /** Where the plume goes: the direction the wind blows towards, degrees clockwise from true north. */
-    public double downwind() {
-        return (direction + 180) % 360;
-    }
-
     public boolean belowValidity() {
         return speed < MIN_VALID_SPEED;
     }

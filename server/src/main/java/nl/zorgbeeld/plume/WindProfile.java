@@ -17,8 +17,4 @@ public final class WindProfile {
         if (height <= REFERENCE_HEIGHT) return speedAt10m;
         return speedAt10m * Math.pow(height / REFERENCE_HEIGHT, EXPONENT[stability.ordinal()]);
     }
-
-    public static double exponent(StabilityClass stability) {
-        return EXPONENT[stability.ordinal()];
-    }
 }

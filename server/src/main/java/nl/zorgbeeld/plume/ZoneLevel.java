@@ -23,9 +23,4 @@ public enum ZoneLevel implements Coded {
 
     @Override public String code() { return name(); }
     @Override public String label() { return label; }
-
-    /** The next larger zone, which must contain this one; null for VRW. */
-    public ZoneLevel outer() {
-        return this == VRW ? null : values()[ordinal() + 1];
-    }
 }

@@ -1,6 +1,5 @@
 package nl.zorgbeeld.plume;
 
-import java.util.Arrays;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateList;
 import org.locationtech.jts.geom.Polygon;
@@ -38,15 +37,8 @@ final class ZoneProfile {
     double x(int i) { return x[i]; }
     double w(int i) { return w[i]; }
 
-    /** Where the zone starts downwind (0 when it starts at the source). */
-    double start() { return isEmpty() ? 0 : x[0]; }
-
     /** The reach: how far downwind the zone ends, in metres. */
     double end() { return isEmpty() ? 0 : x[x.length - 1]; }
-
-    double maxHalfWidth() {
-        return Arrays.stream(w).max().orElse(0);
-    }
 
     /**
      * The zone as a polygon in RD New: along the right-hand side (negative y) away from the source,

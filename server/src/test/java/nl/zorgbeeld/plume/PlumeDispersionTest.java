@@ -101,6 +101,6 @@ class PlumeDispersionTest {
         assertEquals(3 * Math.pow(4, 0.15), WindProfile.atHeight(3, 40, StabilityClass.D), 1e-12);
         assertEquals(3 * Math.pow(4, 0.55), WindProfile.atHeight(3, 40, StabilityClass.F), 1e-12);
         assertEquals(3, WindProfile.atHeight(3, 5, StabilityClass.F), 0);
-        assertEquals(0.07, WindProfile.exponent(StabilityClass.A), 0);
+        assertEquals(3 * Math.pow(4, 0.07), WindProfile.atHeight(3, 40, StabilityClass.A), 1e-12);
     }
 }
