@@ -129,7 +129,7 @@ class ReferenceApiTest {
         assertEquals(where, error.get("where").asText());
         assertTrue(error.get("detail").asText().contains(detail), error.get("detail").asText());
         assertFalse(error.get("title").asText().isEmpty());
-        assertTrue(error.get("type").asText().startsWith("https://"));
+        assertEquals("/problems/InvalidParameterValue", error.get("type").asText());
         assertEquals(before, Sql.count("SELECT count(*) FROM institution"));
     }
 
