@@ -92,7 +92,13 @@ final class InstitutionLoader implements RecordLoader {
         String street = r.text("straat", "straatnaam", "street", "adres", "address");
         String houseNumber = r.text("huisnummer", "housenumber", "house_number");
         String postcode = r.text("postcode", "pc", "zip");
-        String id = InstitutionKey.of(type.get().code(), r.text("id", "identifier", "locatienummer", "agb"), name, street, houseNumber, postcode);
+        String registerId = r.text("id", "identifier", "locatienummer", "agb");
+        String idProblem = InstitutionKey.problemWith(registerId);
+        if (idProblem != null) {
+            reject(r, idProblem);
+            return;
+        }
+        String id = InstitutionKey.of(type.get().code(), registerId, name, street, houseNumber, postcode);
         String earlier = seen.putIfAbsent(id, r.where());
         if (earlier != null) {
             reject(r, "same institution as " + earlier + " (same type, id or name and address)");
