@@ -44,10 +44,14 @@ public final class Importer {
         this.httpTimeout = httpTimeout;
     }
 
-    /** A source to open (again): its name for layer detection and a way to read it. */
+    /** A source to open: its name for layer detection and a way to read it. */
     private record Opener(String name, String location, Supplier<RecordSource> open) {}
 
-    private record Planned(Opener opener, LayerKind kind, boolean hasStatcode) {}
+    /**
+     * A source recognised as a layer, kept open with its first record already read, so that loading
+     * goes on where recognising stopped (an OGC API source is not asked for its first page twice).
+     */
+    private record Planned(Opener opener, LayerKind kind, boolean hasStatcode, SourceRecord first, RecordSource records) {}
 
     public ImportReport importSource(String source) {
         return importAll(openers(source));
@@ -62,39 +66,50 @@ public final class Importer {
         ImportReport report = new ImportReport();
         ensureLandOutline();
         List<Planned> plan = new ArrayList<>();
-        for (Opener opener : openers) {
-            try {
-                plan(opener, report).ifPresent(plan::add);
-            } catch (ImportException e) {
-                LOG.error("{}", e.getMessage());
-                report.fail(e.getMessage());
+        try {
+            for (Opener opener : openers) {
+                try {
+                    plan(opener, report).ifPresent(plan::add);
+                } catch (ImportException e) {
+                    LOG.error("{}", e.getMessage());
+                    report.fail(e.getMessage());
+                }
             }
+            plan.sort(Comparator.comparing(Planned::kind));
+            boolean stored = false;
+            for (Planned p : plan) {
+                stored |= load(p, report);
+            }
+            if (stored) deriveSpatially();
+        } finally {
+            plan.forEach(p -> p.records().close());
         }
-        plan.sort(Comparator.comparing(Planned::kind));
-        boolean stored = false;
-        for (Planned p : plan) {
-            stored |= load(p, report);
-        }
-        if (stored) deriveSpatially();
         LOG.info("import done: {} stored, {} rejected, {} sources failed",
                 report.loaded().stream().mapToInt(l -> l.inserted() + l.updated()).sum(), report.rejectedCount(), report.failures().size());
         return report;
     }
 
+    /** The source opened and recognised from its first record; it stays open only when it is a layer to load. */
     private Optional<Planned> plan(Opener opener, ImportReport report) {
-        try (RecordSource records = opener.open().get()) {
+        RecordSource records = opener.open().get();
+        try {
             if (!records.hasNext()) {
                 report.fail(opener.location() + ": no features or rows");
                 LOG.warn("{}: no features or rows: skipped", opener.location());
+                records.close();
                 return Optional.empty();
             }
             SourceRecord first = records.next();
             Optional<LayerKind> kind = LayerDetector.detect(opener.name(), first);
             if (kind.isEmpty()) {
                 LOG.info("{}: not a reference layer (the country outlines are bundled with the app): skipped", opener.location());
+                records.close();
                 return Optional.empty();
             }
-            return Optional.of(new Planned(opener, kind.get(), first.text("statcode") != null));
+            return Optional.of(new Planned(opener, kind.get(), first.text("statcode") != null, first, records));
+        } catch (RuntimeException e) {
+            records.close();
+            throw e;
         }
     }
 
@@ -102,10 +117,11 @@ public final class Importer {
         String location = p.opener().location();
         LOG.info("loading {} from {}", p.kind().label(), location);
         ImportReport own = new ImportReport();
-        try (Connection c = dataSource.getConnection(); RecordSource records = p.opener().open().get()) {
+        try (Connection c = dataSource.getConnection(); RecordSource records = p.records()) {
             c.setAutoCommit(false);
             try {
                 RecordLoader loader = loader(c, p, location, own);
+                loader.load(p.first());
                 while (records.hasNext()) loader.load(records.next());
                 loader.finish();
                 if (p.kind() != LayerKind.HOSPITAL_FLAGS && loader.stored() > 0) recordSource(c, p, location, loader.stored());
