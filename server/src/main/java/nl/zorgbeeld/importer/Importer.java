@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class Importer {
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
     private static final String BUNDLED_OUTLINE = "/data/basemap/ne_10m_countries_nl_be_de_lu.geojson";
+    private static final String BUNDLED_OUTLINE_NAME = "Natural Earth 1:10m (bundled)";
 
     private final DataSource dataSource;
     private final InstitutionTypes types = InstitutionTypes.load();
@@ -124,7 +125,7 @@ public final class Importer {
                 loader.load(p.first());
                 while (records.hasNext()) loader.load(records.next());
                 loader.finish();
-                if (p.kind() != LayerKind.HOSPITAL_FLAGS && loader.stored() > 0) recordSource(c, p, location, loader.stored());
+                if (p.kind() != LayerKind.HOSPITAL_FLAGS && loader.stored() > 0) recordSource(c, p, loader.stored());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -149,11 +150,12 @@ public final class Importer {
         return switch (p.kind()) {
             case INSTITUTION -> new InstitutionLoader(c, p.opener().name(), location, report, types);
             case HOSPITAL_FLAGS -> new HospitalFlagsLoader(c, location, report);
-            default -> new AreaLoader(c, p.kind(), location, report);
+            default -> new AreaLoader(c, p.kind(), p.opener().name(), location, report);
         };
     }
 
-    private void recordSource(Connection c, Planned p, String location, int features) throws SQLException {
+    /** The source's row in reference_source, keyed by its name (never its path), with the manifest's attribution and licence. */
+    private void recordSource(Connection c, Planned p, int features) throws SQLException {
         SourceManifest.Attribution a = manifest.attributionFor(p.opener().name(), p.hasStatcode());
         String layer = switch (p.kind()) {
             case LAND_OUTLINE -> "land-outline";
@@ -169,7 +171,7 @@ public final class Importer {
             demo.setString(1, layer);
             demo.executeUpdate();
             ps.setString(1, layer);
-            ps.setString(2, location);
+            ps.setString(2, p.opener().name());
             ps.setString(3, a.attribution());
             ps.setString(4, a.licence());
             ps.setInt(5, features);
@@ -193,7 +195,7 @@ public final class Importer {
             c.setAutoCommit(false);
             try (InputStream in = Importer.class.getResourceAsStream(BUNDLED_OUTLINE);
                  RecordSource records = new GeoJsonRecords("natural-earth", BUNDLED_OUTLINE, in)) {
-                AreaLoader loader = new AreaLoader(c, LayerKind.LAND_OUTLINE, "Natural Earth 1:10m (bundled)", new ImportReport());
+                AreaLoader loader = new AreaLoader(c, LayerKind.LAND_OUTLINE, BUNDLED_OUTLINE_NAME, BUNDLED_OUTLINE, new ImportReport());
                 while (records.hasNext()) {
                     SourceRecord r = records.next();
                     if ("NL".equals(r.text("iso_a2"))) loader.load(new SourceRecord(r.where(), java.util.Map.of("name", "Nederland"), r.geometry(), 4326, null));

@@ -35,6 +35,7 @@ final class InstitutionLoader implements RecordLoader {
             + " demo = false, updated_at = now()"
             + " RETURNING (xmax = 0)";
 
+    private final String sourceName;
     private final String source;
     private final ImportReport report;
     private final InstitutionTypes types;
@@ -46,8 +47,13 @@ final class InstitutionLoader implements RecordLoader {
     private int updated;
     private int read;
 
+    /**
+     * @param sourceName the file name or collection id: matched for a type, and recorded as each institution's source
+     * @param source     where the records come from, for the report
+     */
     InstitutionLoader(Connection connection, String sourceName, String source, ImportReport report, InstitutionTypes types)
             throws SQLException {
+        this.sourceName = sourceName;
         this.source = source;
         this.report = report;
         this.types = types;
@@ -119,7 +125,7 @@ final class InstitutionLoader implements RecordLoader {
         Boolean seh = r.flag("seh", "emergency_department", "emergencydepartment");
         if (seh == null) upsert.setNull(i++, Types.BOOLEAN); else upsert.setBoolean(i++, seh);
         upsert.setBoolean(i++, connected != null ? connected : type.get().acute());
-        upsert.setString(i++, source);
+        upsert.setString(i++, sourceName);
         upsert.setString(i++, Json.MAPPER.valueToTree(new LinkedHashMap<>(r.properties())).toString());
         upsert.setDouble(i++, x);
         upsert.setDouble(i++, y);

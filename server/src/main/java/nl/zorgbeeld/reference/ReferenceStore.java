@@ -33,7 +33,7 @@ public final class ReferenceStore {
         SqlWhere where = where(q);
         String sql = "SELECT json_build_object('type', 'Feature', 'id', t." + layer.idColumn()
                 + ", 'geometry', ST_AsGeoJSON(" + geometry + ", " + q.crs().decimals() + ")::json, 'properties', "
-                + layer.propertiesSql() + ")::text, t." + layer.idColumn() + " FROM " + layer.table() + " t" + where.sql()
+                + layer.propertiesSql() + ")::text, t." + layer.idColumn() + " FROM " + layer.table() + " t" + layer.sourceJoin() + where.sql()
                 + " ORDER BY t." + layer.idColumn();
         return FeatureRows.stream(dataSource, sql, where, q.limit(), q.offset(), writer);
     }
@@ -58,7 +58,7 @@ public final class ReferenceStore {
         String geometry = crs == Crs.RD_NEW ? "t.geom" : "t.geom_wgs84";
         String sql = "SELECT json_build_object('type', 'Feature', 'id', t." + layer.idColumn()
                 + ", 'geometry', ST_AsGeoJSON(" + geometry + ", " + crs.decimals() + ")::json, 'properties', "
-                + layer.propertiesSql() + ")::text FROM " + layer.table() + " t WHERE t." + layer.idColumn() + " = ?";
+                + layer.propertiesSql() + ")::text FROM " + layer.table() + " t" + layer.sourceJoin() + " WHERE t." + layer.idColumn() + " = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
