@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,33 @@ public final class ReferenceStore {
         if (q.updated() != null && q.updated().start() != null) where.and("t.updated_at >= ?", q.updated().start());
         if (q.updated() != null && q.updated().end() != null) where.and("t.updated_at <= ?", q.updated().end());
         return where;
+    }
+
+    /** Each layer's change counter (reference_layer_change): it goes up with every transaction that changes the layer. */
+    public Map<Layer, Long> changeVersions() {
+        Map<Layer, Long> versions = new EnumMap<>(Layer.class);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT layer, version FROM reference_layer_change");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String path = rs.getString(1);
+                for (Layer layer : Layer.values()) if (layer.path().equals(path)) versions.put(layer, rs.getLong(2));
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the reference layers' change counters failed", e);
+        }
+    }
+
+    /** The layer's extent in CRS84 {west, south, east, north}, or null when it is empty. */
+    public double[] extent(Layer layer) {
+        String sql = "SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM (SELECT ST_Extent(geom_wgs84) AS b FROM "
+                + layer.table() + ") x WHERE b IS NOT NULL";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)} : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("computing the extent of " + layer.path() + " failed", e);
+        }
     }
 
     /** Feature counts per layer, for /health. */
