@@ -46,12 +46,28 @@ final class OgcCatalog {
         return list;
     }
 
+    /** The collection, without its extent (which only its description needs): cheap enough for every items request. */
     Optional<OgcCollection> find(String id) {
         for (Layer layer : Layer.values()) {
-            if (layer.path().equals(id)) return Optional.of(OgcCollection.of(layer, reference.extents().get(layer)));
+            if (layer.path().equals(id)) return Optional.of(OgcCollection.of(layer, null));
         }
         if (!id.matches(OgcCollection.INCIDENT_PREFIX + "[0-9]{1,18}")) return Optional.empty();
-        return incidents(Long.parseLong(id.substring(OgcCollection.INCIDENT_PREFIX.length()))).stream().findFirst();
+        long incident = Long.parseLong(id.substring(OgcCollection.INCIDENT_PREFIX.length()));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT title FROM incident_version WHERE incident_id = ? ORDER BY version DESC LIMIT 1")) {
+            ps.setLong(1, incident);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(OgcCollection.ofIncident(incident, rs.getString(1), null, null, null)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading incident " + incident + " failed", e);
+        }
+    }
+
+    /** The collection with its extent. */
+    OgcCollection withExtent(OgcCollection collection) {
+        if (!collection.isIncident()) return OgcCollection.of(collection.layer(), reference.extents().get(collection.layer()));
+        return incidents(collection.incidentId()).stream().findFirst().orElse(collection);
     }
 
     /** Every incident's collection, or only incident {@code only} when it is not null. */

@@ -131,7 +131,7 @@ public final class OgcHandler {
 
     private void collection(Context ctx) {
         new QueryParams(ctx, NO_PARAMS);
-        ctx.json(describe(base(ctx), find(ctx)));
+        ctx.json(describe(base(ctx), catalog.withExtent(find(ctx))));
     }
 
     private Map<String, Object> describe(String base, OgcCollection c) {
