@@ -53,7 +53,7 @@ public final class App {
             cfg.staticFiles.enableWebjars();
             cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             RequestIds.install(cfg);
-            ErrorHandlers.install(cfg.routes);
+            ErrorHandlers.install(cfg);
             health.register(cfg.routes);
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);
