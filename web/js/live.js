@@ -1,8 +1,8 @@
 // Live updates for the incident shown: a server-sent event stream (/api/incidents/{id}/live) that
 // tells of every change the moment it is committed, by anyone. Each change is announced as a
 // `zorgbeeld:changed` event on the document ({incidentId, action, subject, summary, author,
-// organisation}); after a lost connection comes back the event carries {reconnected: true}, since
-// changes may have been missed. The top bar shows whether the screen is live, and screen readers
+// organisation}); after a lost connection comes back, or when the server says it may have missed
+// changes itself (event `resync`), the event carries {reconnected: true}: reload everything. The top bar shows whether the screen is live, and screen readers
 // hear who changed what.
 const indicator = document.getElementById('live-connection');
 const announcer = document.getElementById('live-status');
@@ -30,6 +30,7 @@ function watch(incidentId) {
     changed(change);
     announcer.textContent = `${change.author} (${change.organisation}): ${change.summary}`;
   });
+  source.addEventListener('resync', () => changed({ incidentId, reconnected: true }));
   // EventSource reconnects by itself; until then the screen says it is not live.
   source.addEventListener('error', () => {
     lost = true;

@@ -1,11 +1,13 @@
 // The network analysis in the page: the "Netwerkanalyse" tab (summary, the affected institutions,
 // the call list "Belronde", "Mijn blootstelling", CSV downloads) and the analysis on the map. It
 // follows the incident UI's `zorgbeeld:incident` event, and refreshes when the incident's elements
-// on the map change (checked every second) and every 20 seconds. The analysis is always of now.
+// on the map change (the map's `zorgbeeld:elements` event) and every 20 seconds. The analysis is
+// always of now.
 // Publishes window.zorgbeeld.analysis ({incidentId, count, ready}) for the browser tests.
 import { el } from '../dom.js';
 import { formatCount, formatTime } from '../format.js';
 import { dutchMessage } from '../incident/errors.js';
+import { loaded, loading } from '../ready.js';
 import { AffectedTable } from './affected-table.js';
 import { callListCsvUrl, csvUrl, fetchAnalysis, fetchRings, fetchStatuses, fetchTypes } from './analysis-api.js';
 import { AnalysisMap } from './analysis-map.js';
@@ -66,6 +68,7 @@ export function setUpAnalysis(map, control, state) {
       view.error = error;
     }
     if (!typing()) render();
+    loaded('analysis', id);
   }
 
   function announceNews(analysis, announceStatus) {
@@ -171,7 +174,8 @@ export function setUpAnalysis(map, control, state) {
     return table.render(context);
   }
 
-  let shown = null;
+  // undefined until the first follow
+  let shown;
   follow = () => {
     if (incidentId() !== shown) {
       shown = incidentId();
@@ -179,19 +183,21 @@ export function setUpAnalysis(map, control, state) {
       view.error = null;
       analysisMap.clear();
       Object.assign(published, { incidentId: shown, count: 0, ready: false });
+      if (shown == null) loaded('analysis', null);
+      else loading('analysis');
     }
     render();
     refresh();
   };
 
-  // The map's elements (published by the geographic picture) changed: the analysis follows at once.
+  // The map shows another set of elements (the geographic picture): the analysis follows at once.
   let elementsSeen = '';
-  setInterval(() => {
-    const elements = (state.elements || []).map((f) => `${f.id}:${f.properties.version}`).join(',');
+  document.addEventListener('zorgbeeld:elements', (e) => {
+    const elements = e.detail.features.map((f) => `${f.id}:${f.properties.version}`).join(',');
     if (elements === elementsSeen) return;
     elementsSeen = elements;
     if (incidentId() != null) refresh();
-  }, 1000);
+  });
   // A status set by someone else (live.js); element changes arrive through the map's elements above.
   document.addEventListener('zorgbeeld:changed', () => {
     if (incidentId() != null) refresh();

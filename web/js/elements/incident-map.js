@@ -3,11 +3,13 @@
 // deleting while the live picture of an open incident is shown. It follows the incident UI's
 // `zorgbeeld:incident` event ({incident, at}) and refreshes itself while showing "nu".
 // Publishes window.zorgbeeld.elements (the features shown) and .elementsMoment ('nu' or the ISO
-// time they are for) for the browser tests and the console.
+// time they are for) for the browser tests and the console, and announces each new set as a
+// `zorgbeeld:elements` event on the document.
 import { changeIdentity, onIdentityChange } from '../identity.js';
 import { ensureIdentity } from '../incident/identity.js';
 import { currentIdentity, IdentityCancelled } from '../incident/who.js';
 import { PANES } from '../panes.js';
+import { loaded, loading } from '../ready.js';
 import { showToast } from '../toast.js';
 import { DrawToolbar } from './draw-toolbar.js';
 import { Drawing } from './drawing.js';
@@ -51,7 +53,8 @@ export function setUpIncidentMap(map, control, state) {
   async function reload() {
     const load = ++loads;
     const { at } = selection;
-    const collection = incidentId() == null ? { features: [] } : await listElements(incidentId(), at);
+    const id = incidentId();
+    const collection = id == null ? { features: [] } : await listElements(id, at);
     // A later request (another moment, another incident) has taken over.
     if (load !== loads) return;
     if (busy()) return;
@@ -59,14 +62,18 @@ export function setUpIncidentMap(map, control, state) {
     legend.update(layers.features);
     state.elements = layers.features;
     state.elementsMoment = at || 'nu';
-    if (framed !== incidentId()) {
-      framed = incidentId();
+    if (framed !== id) {
+      framed = id;
       const bounds = layers.bounds();
-      if (bounds) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 14 });
+      // At once, not animated: what the page shows once it says it is settled must stay put.
+      if (bounds) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 14, animate: false });
     }
+    loaded('elements', id);
+    document.dispatchEvent(new CustomEvent('zorgbeeld:elements', { detail: { incidentId: id, features: layers.features } }));
   }
   const reloadOrTell = () => reload().catch((error) => {
     showToast(`De kaartelementen van het incident konden niet worden geladen: ${error.message}`, { tone: 'warning', seconds: 20 });
+    loaded('elements', incidentId());
   });
 
   const layers = new ElementLayers(map, (feature, layer) => elementPopup(feature, !blockReason() && !busy() ? {
@@ -111,19 +118,30 @@ export function setUpIncidentMap(map, control, state) {
   const busy = () => drawing.active || editing.active;
   layers.setQuiet(busy);
 
-  let shownIncident = null;
+  let inControl = false;
+  // The incident and moment shown: undefined until the first follow.
+  let shown;
   follow = () => {
+    const changed = !shown || shown.incident !== incidentId() || shown.at !== selection.at;
     // Another incident or moment: work in progress belongs to the picture that was shown.
-    if (busy() && (incidentId() !== shownIncident || selection.at)) {
+    if (busy() && changed) {
       drawing.cancel();
       editing.cancel();
       showToast('Tekenen afgebroken: er wordt een ander incident of moment getoond.', { tone: 'warning' });
     }
-    if (incidentId() != null && shownIncident == null) layers.addToLayerControl(control);
-    shownIncident = incidentId() ?? shownIncident;
+    if (incidentId() != null && !inControl) {
+      layers.addToLayerControl(control);
+      inControl = true;
+    }
     toolbar.setVisible(incidentId() != null);
     toolbar.setBlocked(blockReason());
-    map.closePopup();
+    if (changed) {
+      // An element's popup may offer changes to a picture no longer shown; an institution's popup
+      // has nothing to do with the incident and stays open.
+      layers.closePopup();
+      loading('elements');
+    }
+    shown = { incident: incidentId(), at: selection.at };
     reloadOrTell();
   };
   follow();

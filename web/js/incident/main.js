@@ -3,6 +3,7 @@
 // shell (../main.js) owns the map; this module only fills the places the shell leaves for it and
 // announces every change of incident or moment as a `zorgbeeld:incident` event on the document.
 import { el } from '../dom.js';
+import { loaded, loading } from '../ready.js';
 import { atQuery, get } from './api.js';
 import { openChooser } from './chooser.js';
 import { dutchMessage } from './errors.js';
@@ -25,6 +26,8 @@ const pictureBox = el('div', { class: 'zb-picture', id: 'zb-picture' });
 const timelineBox = el('div', { class: 'zb-timeline', id: 'zb-timeline' });
 let timeSelector;
 let knownBullets = new Set();
+// A change that arrived while someone was typing; it is shown once the last form has closed.
+let missed = false;
 
 function incidentFromAddress() {
   const match = /(?:^|[#&])incident=(\d+)/.exec(window.location.hash);
@@ -51,6 +54,11 @@ async function load({ quiet = false } = {}) {
       get(`/api/incidents/${id}/timeline${state.at ? `?to=${encodeURIComponent(state.at)}` : ''}`),
     ]);
     if (id !== state.incidentId) return;
+    // The form may have opened while this was loading: drawing the picture again would throw away what is typed.
+    if (quiet && editing()) {
+      missed = true;
+      return;
+    }
     if (quiet) announceNewBullets(view);
     rememberBullets(view);
     state.view = view;
@@ -98,6 +106,7 @@ async function select(id) {
   state.view = null;
   state.ready = false;
   delete document.body.dataset.incidentReady;
+  loading('picture');
   document.querySelectorAll('#tabpanel-beeld > .zb-empty, #tabpanel-tijdlijn > .zb-empty').forEach((p) => { p.hidden = Boolean(id); });
   pictureBox.replaceChildren();
   timelineBox.replaceChildren();
@@ -106,10 +115,14 @@ async function select(id) {
     renderSummary(summary, null, { onChoose: () => openChooser(choose) });
     showExerciseBanner(false);
     timeSelector.reset(null);
+    loaded('picture', null);
     notify(null);
     return;
   }
   await load();
+  // A later choice has taken over; it reports for itself.
+  if (id !== state.incidentId) return;
+  loaded('picture', id);
   // The server counts in microseconds, a Date in milliseconds: one more keeps the first moment inside the incident.
   timeSelector.reset(state.view ? new Date(Date.parse(state.view.incident.createdAt) + 1) : null);
   notify(state.view?.incident ?? null);
@@ -132,12 +145,22 @@ async function start() {
     await loadVocabularies();
   } catch (error) {
     summary.replaceChildren(el('span', { class: 'zb-form__error', role: 'alert' }, `Incidenten zijn niet beschikbaar. ${dutchMessage(error)}`));
+    loaded('picture', null);
     return;
   }
   window.addEventListener('hashchange', () => select(incidentFromAddress()));
   const refresh = () => {
-    if (state.incidentId && !state.at && !editing()) load({ quiet: true });
+    if (!state.incidentId || state.at) return;
+    if (editing()) missed = true;
+    else load({ quiet: true });
   };
+  // Forms and dialogs come and go in the DOM: the first moment none is open, catch up on what was missed.
+  new MutationObserver(() => {
+    if (missed && !editing()) {
+      missed = false;
+      refresh();
+    }
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['open'] });
   // Someone changed the incident: follow at once (live.js); the timer covers a lost connection.
   document.addEventListener('zorgbeeld:changed', refresh);
   setInterval(() => {

@@ -32,6 +32,12 @@ public final class LiveHub {
         }
     }
 
+    /** Tells every screen that changes may have been missed (event {@code resync}): each reloads what it shows. */
+    void resync() {
+        watchers.forEach((incidentId, clients) -> clients.forEach(client ->
+                send(incidentId, client, () -> client.sendEvent("resync", Map.of("incidentId", incidentId)))));
+    }
+
     /**
      * A comment to every client: keeps proxies from closing quiet streams, and a client that has gone
      * is only noticed when writing to it fails.

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import nl.zorgbeeld.http.PathParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Live updates: {@code GET /api/incidents/{id}/live} is a server-sent event stream of every change
@@ -18,7 +20,9 @@ import nl.zorgbeeld.http.PathParams;
  */
 public final class LiveModule {
     public static final String PATH = "/api/incidents/{id}/live";
+    private static final Logger LOG = LoggerFactory.getLogger(LiveModule.class);
     private static final long HEARTBEAT_SECONDS = 15;
+    private static final long LISTEN_WAIT_SECONDS = 10;
 
     private final LiveHub hub = new LiveHub();
     private final ChangeListener listener;
@@ -35,7 +39,9 @@ public final class LiveModule {
         // Checked before the stream starts, so an unknown incident gets the JSON 404, not an empty stream.
         cfg.routes.before(PATH, ctx -> requireIncident.accept(PathParams.id(ctx, "id", "incident")));
         cfg.routes.sse(PATH, this::watch);
-        cfg.events.serverStarted(this::start);
+        // Before the server takes requests: a screen told "connected" must not miss a change because
+        // the database was not yet being listened to.
+        cfg.events.serverStarting(this::start);
         cfg.events.serverStopping(this::stop);
     }
 
@@ -56,6 +62,13 @@ public final class LiveModule {
             return t;
         });
         heartbeat.scheduleAtFixedRate(hub::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        try {
+            if (!listener.awaitListening(LISTEN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("live updates: not yet listening to the database after {} s; screens reload once it is", LISTEN_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void stop() {

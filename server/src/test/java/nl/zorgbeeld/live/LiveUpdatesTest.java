@@ -2,7 +2,6 @@ package nl.zorgbeeld.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -16,15 +15,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
 import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Server-sent events: a committed change reaches every screen watching that incident, and only those. */
+/**
+ * Server-sent events: a committed change reaches every screen watching that incident, and only those;
+ * when the server's own database connection has to be made again, every screen is told to reload.
+ * Events are awaited with a generous deadline, never for a fixed time: what must not arrive is
+ * shown by what arrives after it.
+ */
 class LiveUpdatesTest {
+    /** Only a failing test waits this long for an event. */
+    private static final long DEADLINE_SECONDS = 30;
     private static final String POINT = "{\"type\":\"Feature\",\"properties\":{\"kind\":\"incidentlocatie\",\"label\":\"Brandhaard\","
             + "\"source\":\"OvD\",\"certainty\":\"gevalideerd\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[5.1,52.1]}}";
     private static TestServer server;
@@ -60,8 +68,19 @@ class LiveUpdatesTest {
         });
         reader.setDaemon(true);
         reader.start();
-        assertTrue(events.poll(5, TimeUnit.SECONDS).startsWith("connected "), "the stream says it is connected");
+        assertTrue(next(events).startsWith("connected "), "the stream says it is connected");
         return events;
+    }
+
+    private static String next(BlockingQueue<String> events) throws InterruptedException {
+        String event = events.poll(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(event, "no event within " + DEADLINE_SECONDS + " s");
+        return event;
+    }
+
+    private static JsonNode change(String event) {
+        assertTrue(event.startsWith("change "), event);
+        return Json.tree(event.substring("change ".length()));
     }
 
     private void draw(long incident) {
@@ -82,16 +101,32 @@ class LiveUpdatesTest {
         draw(incident);
 
         for (BlockingQueue<String> events : java.util.List.of(first, second)) {
-            String event = events.poll(5, TimeUnit.SECONDS);
-            assertNotNull(event, "the change arrived within 5 s");
-            assertTrue(event.startsWith("change "), event);
-            var change = Json.tree(event.substring("change ".length()));
+            JsonNode change = change(next(events));
             assertEquals(incident, change.get("incidentId").asLong());
             assertEquals("element.create", change.get("action").asText());
             assertEquals("Hanna", change.get("author").asText());
             assertTrue(change.get("summary").asText().contains("Brandhaard"));
         }
-        assertNull(elsewhere.poll(1, TimeUnit.SECONDS), "another incident's screens hear nothing");
+        // Changes go out in the order they were committed: had the first reached the other incident's
+        // screen, it would come before this one.
+        draw(other);
+        assertEquals(other, change(next(elsewhere)).get("incidentId").asLong(), "another incident's screens hear only their own");
+    }
+
+    @Test
+    void whenTheServersDatabaseConnectionComesBackEveryScreenIsToldToReload() throws Exception {
+        long incident = TestIncidents.create("Live-herstel", "actief");
+        BlockingQueue<String> events = watch(incident);
+
+        long ended = Sql.count("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND query = 'LISTEN zorgbeeld_change') t");
+        assertTrue(ended >= 1, "the server's listening connection was found");
+
+        String event = next(events);
+        assertTrue(event.startsWith("resync "), "changes may have been missed meanwhile: " + event);
+        assertEquals(incident, Json.tree(event.substring("resync ".length())).get("incidentId").asLong());
+        draw(incident);
+        assertEquals("element.create", change(next(events)).get("action").asText(), "and changes arrive again");
     }
 
     @Test
