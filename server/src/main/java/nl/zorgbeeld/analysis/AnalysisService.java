@@ -117,7 +117,8 @@ public final class AnalysisService implements ElementsChanged {
                         "Netwerkanalyse: " + diff.summary(), Map.of("runId", run,
                                 "added", diff.count(AnalysisChange.NIEUW),
                                 "removed", diff.count(AnalysisChange.NIET_MEER_GERAAKT),
-                                "zoneChanged", diff.count(AnalysisChange.ZONE_GEWIJZIGD)), actor));
+                                "zoneChanged", diff.count(AnalysisChange.ZONE_GEWIJZIGD)), actor)
+                        .withData(Map.of("runId", run, "changes", diff.changes())));
             }
             store.replaceSnapshot(c, incidentId, diff.nextSnapshot(before, affected, run));
             return diff;
