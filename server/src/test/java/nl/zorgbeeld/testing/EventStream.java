@@ -38,14 +38,26 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    /** How to open: an optional Last-Event-ID header, a small receive buffer for a client that reads slowly. */
-    public record Options(String lastEventId, Integer receiveBuffer, boolean read) {
+    /**
+     * How to open: an optional Last-Event-ID header, a small receive buffer and no reading for a client
+     * that reads slowly, an X-Forwarded-For address to stand for another client behind a proxy.
+     */
+    public record Options(String lastEventId, Integer receiveBuffer, boolean read, String forwardedFor) {
         public static Options fresh() {
-            return new Options(null, null, true);
+            return new Options(null, null, true, null);
         }
 
         public static Options resumeAfter(String id) {
-            return new Options(id, null, true);
+            return new Options(id, null, true, null);
+        }
+
+        /** A client that does not read (until {@link EventStream#startReading}) and takes little at a time. */
+        public static Options notReading() {
+            return new Options(null, 4096, false, null);
+        }
+
+        public static Options from(String forwardedFor) {
+            return new Options(null, null, true, forwardedFor);
         }
     }
 
@@ -76,6 +88,7 @@ public final class EventStream implements AutoCloseable {
             StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n");
             if (options.lastEventId() != null) request.append("Last-Event-ID: ").append(options.lastEventId()).append("\r\n");
+            if (options.forwardedFor() != null) request.append("X-Forwarded-For: ").append(options.forwardedFor()).append("\r\n");
             request.append("\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
@@ -153,6 +166,23 @@ public final class EventStream implements AutoCloseable {
         return comments.get();
     }
 
+    /** Waits until {@code n} comments (heartbeats) have arrived; fails after 30 s. */
+    public void awaitComments(int n) {
+        synchronized (comments) {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (comments.get() < n) {
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) throw new AssertionError("only " + comments.get() + " of " + n + " comments within 30 s");
+                try {
+                    comments.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
     /** Whether the server ended the connection (waits up to 30 s for it). */
     public boolean awaitEnd() {
         try {
@@ -203,7 +233,10 @@ public final class EventStream implements AutoCloseable {
                     name = "message";
                     data = null;
                 } else if (l.startsWith(":")) {
-                    comments.incrementAndGet();
+                    synchronized (comments) {
+                        comments.incrementAndGet();
+                        comments.notifyAll();
+                    }
                 } else if (l.startsWith("id:")) {
                     id = l.substring(3).trim();
                 } else if (l.startsWith("event:")) {

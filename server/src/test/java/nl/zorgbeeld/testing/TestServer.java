@@ -51,6 +51,11 @@ public final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
     }
 
+    /** GET as JSON, whatever the status (for /health, which answers 503 with a body). */
+    public com.fasterxml.jackson.databind.JsonNode json(String path) {
+        return nl.zorgbeeld.common.Json.tree(get(path).body());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
