@@ -1,5 +1,6 @@
 package nl.zorgbeeld.live;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,6 +40,7 @@ final class ChangeListener implements Runnable {
     private volatile long position = -1;
     private volatile Status status = new Status(State.RECONNECTING, Instant.now(), "not started", -1);
     private volatile Thread thread;
+    private volatile Connection current;
 
     ChangeListener(DataSource dataSource, EventLog log, LiveHub hub) {
         this.dataSource = dataSource;
@@ -69,8 +71,17 @@ final class ChangeListener implements Runnable {
         t.start();
     }
 
+    /** Stops at once: the listening connection is aborted rather than waited for. */
     void stop() {
         running = false;
+        Connection c = current;
+        if (c != null) {
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("live updates: aborting the listening connection: {}", e.getMessage());
+            }
+        }
         Thread t = thread;
         if (t != null) t.interrupt();
     }
@@ -79,7 +90,10 @@ final class ChangeListener implements Runnable {
     public void run() {
         long retry = FIRST_RETRY_MS;
         while (running) {
-            try (Connection c = dataSource.getConnection()) {
+            Connection c = null;
+            try {
+                c = dataSource.getConnection();
+                current = c;
                 c.setAutoCommit(true);
                 try (Statement s = c.createStatement()) {
                     // Named, so that operators see it in pg_stat_activity.
@@ -92,11 +106,6 @@ final class ChangeListener implements Runnable {
                 status = new Status(State.LISTENING, Instant.now(), null, position);
                 retry = FIRST_RETRY_MS;
                 follow(c);
-                // Stopped: the connection goes back to the pool as any other.
-                try (Statement s = c.createStatement()) {
-                    s.execute("UNLISTEN *");
-                    s.execute("RESET application_name");
-                }
             } catch (SQLException | RuntimeException e) {
                 if (!running) break;
                 if (status.state() == State.LISTENING) LOG.warn("live updates: lost the database ({}), listening again", e.getMessage());
@@ -104,9 +113,29 @@ final class ChangeListener implements Runnable {
                         e.getMessage(), position);
                 pause(retry);
                 retry = Math.min(retry * 2, LAST_RETRY_MS);
+            } finally {
+                current = null;
+                discard(c);
             }
         }
         status = new Status(State.STOPPED, Instant.now(), null, position);
+    }
+
+    /**
+     * A listening connection never goes back to the pool: it carries LISTEN and its name, and may be
+     * half-dead after a failure. The pool opens a fresh one in its place.
+     */
+    private void discard(Connection c) {
+        if (c == null) return;
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(c);
+            } else {
+                c.close();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("live updates: closing the listening connection: {}", e.getMessage());
+        }
     }
 
     private void follow(Connection c) throws SQLException {
