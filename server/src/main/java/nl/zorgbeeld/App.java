@@ -33,13 +33,13 @@ public final class App {
         InstitutionTypes types = InstitutionTypes.load();
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
-        HealthHandler health = new HealthHandler(reference, postgisVersion);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
         AnalysisModule analysis = AnalysisModule.create(dataSource);
         ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
-        LiveModule live = new LiveModule(dataSource, elementService::requireIncident);
+        LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident);
+        HealthHandler health = new HealthHandler(reference, postgisVersion, live);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
