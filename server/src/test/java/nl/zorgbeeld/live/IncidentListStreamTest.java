@@ -77,7 +77,7 @@ class IncidentListStreamTest {
         // The same module as in the app, with a visibility rule of the kind access control will give it.
         Javalin app = Javalin.create(cfg -> {
             RequestIds.install(cfg);
-            ErrorHandlers.install(cfg.routes);
+            ErrorHandlers.install(cfg);
             new LiveModule(TestDatabase.dataSource(), LiveConfig.DEFAULTS, id -> { }, ctx -> mayView::contains,
                     LiveModule.clientKeyOf(LiveConfig.DEFAULTS)).register(cfg);
         }).start("127.0.0.1", 0);
