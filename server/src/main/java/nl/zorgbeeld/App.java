@@ -21,6 +21,7 @@ import nl.zorgbeeld.reference.InstitutionTypes;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
 import nl.zorgbeeld.reference.ReferenceStore;
+import nl.zorgbeeld.status.StatusModule;
 
 /** Builds the web app: every route of the product, wired to its services. Tests use this same factory. */
 public final class App {
@@ -40,6 +41,7 @@ public final class App {
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident);
         HealthHandler health = new HealthHandler(reference, postgisVersion, live);
+        StatusModule status = StatusModule.create(dataSource, types, config.statusStaleMinutes());
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -59,6 +61,7 @@ public final class App {
             incidentsAndPictures.register(cfg.routes);
             elements.register(cfg.routes);
             analysis.register(cfg.routes);
+            status.register(cfg.routes);
             ogc.register(cfg.routes);
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));
