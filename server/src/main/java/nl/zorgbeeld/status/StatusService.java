@@ -109,8 +109,10 @@ public final class StatusService {
                 try {
                     items.add(item(c, institution, store(c, institution, report, null, null, actor, now), now, null));
                 } catch (ApiException e) {
+                    // The report's time is LastUpdateTime in the document.
+                    String field = "reportedAt".equals(e.where()) ? "LastUpdateTime" : e.where();
                     throw new ApiException(e.status(), e.code(), e.title(), r.where() + ": " + e.detail(),
-                            e.where() == null ? r.where() : r.where() + "/" + e.where(), e.extensions());
+                            field == null ? r.where() : r.where() + "/" + field, e.extensions());
                 }
             }
             return items;
