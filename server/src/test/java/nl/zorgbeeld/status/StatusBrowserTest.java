@@ -1,0 +1,94 @@
+package nl.zorgbeeld.status;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import nl.zorgbeeld.status.StatusFixtures.Place;
+import nl.zorgbeeld.testing.Browser;
+import nl.zorgbeeld.testing.Sql;
+import nl.zorgbeeld.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An information coordinator reports its emergency department closed on one page; the Hoofd
+ * Informatie's page shows it in the Capaciteit table and on the map without a reload. The fallback
+ * poll takes a minute, so within five seconds only the live stream can bring it.
+ */
+class StatusBrowserTest {
+    private static final String ID = "stbrowser:zkh";
+    private static final String IDENTITY = "localStorage.setItem('zorgbeeld.identity', JSON.stringify({author: '%s', organisation: '%s'}))";
+    private static TestServer server;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        StatusFixtures.institutions("stbrowser:", "VRSTBR", List.of(new Place(ID, "Ziekenhuis Rivierenland", "ziekenhuis", 5.12, 52.09)));
+        server = TestServer.start();
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void stop() {
+        try (Browser b = browser; TestServer s = server) {
+            // closes both, even when one fails
+        }
+    }
+
+    private static Page open(BrowserContext context, String author, String organisation, String hash) {
+        context.addInitScript(IDENTITY.formatted(author, organisation));
+        Page page = context.newPage();
+        page.navigate(server.url("/" + hash));
+        page.waitForFunction("() => window.zorgbeeld && window.zorgbeeld.ready && window.zorgbeeld.status && window.zorgbeeld.status.ready");
+        return page;
+    }
+
+    @Test
+    void aClosedEmergencyDepartmentReachesTheHoofdInformatieAtOnce() {
+        try (BrowserContext hinContext = browser.newContext(1400, 900); BrowserContext icoContext = browser.newContext(1400, 900)) {
+            Page hin = open(hinContext, "Hanna HIN", "GHOR Utrecht", "");
+            hin.click("#tab-capaciteit");
+            assertThat(hin.locator("#tabpanel-capaciteit")).isVisible();
+            assertEquals(null, hin.evaluate("id => zorgbeeld.status.markerStatus(id)", ID), "no report yet: no ring");
+            int version = (int) hin.evaluate("() => zorgbeeld.status.version");
+
+            Page ico = open(icoContext, "Ilse ICo", "Ziekenhuis Rivierenland", "#status=" + ID);
+            Locator form = ico.locator("#status-form");
+            assertThat(form).isVisible();
+            form.locator(".zb-choice[data-field='operationalStatus'] label", new Locator.LocatorOptions().setHasText("Beperkt")).click();
+            form.locator(".zb-choice[data-field='emergencyDepartment.status'] label", new Locator.LocatorOptions().setHasText("Gesloten")).click();
+            form.locator("[name='emergencyDepartment.reason']").fill("Stroomuitval");
+            form.locator("[name='beds.ic-volwassenen.available']").fill("0");
+            form.locator("[name='beds.ic-volwassenen.total']").fill("12");
+            form.locator("button[type='submit']").click();
+            assertThat(form).hasCount(0);
+
+            hin.waitForFunction("v => zorgbeeld.status.version > v", version, new Page.WaitForFunctionOptions().setTimeout(5_000));
+            Locator row = hin.locator("#status-table tr[data-institution='" + ID + "']");
+            assertThat(row).containsText("SEH gesloten");
+            assertThat(row).containsText("Stroomuitval");
+            assertThat(row).containsText("Beperkt");
+            assertThat(row).containsText("0 van 12 vrij");
+            assertEquals("beperkt", hin.evaluate("id => zorgbeeld.status.markerStatus(id)", ID), "the map shows the status ring");
+            assertThat(hin.locator("#live-status")).containsText("Ilse ICo (Ziekenhuis Rivierenland): Ziekenhuis Rivierenland: SEH gesloten");
+            hin.evaluate("id => zorgbeeld.status.openPopup(id)", ID);
+            assertThat(hin.locator(".leaflet-popup .zb-popup__status")).containsText("SEH gesloten");
+            assertThat(hin.locator(".leaflet-popup .zb-popup__status")).containsText("IC volwassenen: 0 van 12 vrij");
+
+            // The next round: the form comes prefilled and one click confirms it unchanged.
+            ico.navigate(server.url("/#status=" + ID + "&x=1"));
+            ico.waitForFunction("() => window.zorgbeeld && window.zorgbeeld.status && window.zorgbeeld.status.ready");
+            assertThat(form).isVisible();
+            assertThat(form.locator("[name='emergencyDepartment.reason']")).hasValue("Stroomuitval");
+            assertThat(form.locator("[name='beds.ic-volwassenen.total']")).hasValue("12");
+            form.locator("#status-confirm").click();
+            assertThat(form).hasCount(0);
+            assertEquals(1L, Sql.count("SELECT count(*) FROM institution_status_report WHERE institution_id = ? AND confirms_version = 1", ID));
+        }
+    }
+}
