@@ -117,8 +117,8 @@ function text(title, name, value, max, multiline = false) {
 function bedsTable(w, beds) {
   const cell = (type, part, title) => {
     const name = `beds.${type.code}.${part}`;
-    return el('td', { class: 'zb-field' }, el('input', { name, 'data-field': name, type: 'number', min: 0, step: 1, inputmode: 'numeric',
-      'aria-label': `${type.label}: ${title}`, value: beds[type.code]?.[part] ?? '' }));
+    return el('td', {}, el('div', { class: 'zb-field' }, el('input', { name, 'data-field': name, type: 'number', min: 0, step: 1,
+      inputmode: 'numeric', 'aria-label': `${type.label}: ${title}`, value: beds[type.code]?.[part] ?? '' })));
   };
   return el('fieldset', { class: 'zb-status-form__group' }, el('legend', {}, 'Bedden'),
     el('table', { class: 'zb-status-form__beds' },

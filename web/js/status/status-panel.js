@@ -6,25 +6,26 @@
 // status is also announced. Publishes window.zorgbeeld.status ({count, version, ready, markerStatus(id),
 // openPopup(id)}) for the browser tests.
 import { el } from '../dom.js';
-import { formatCount, formatTime } from '../format.js';
+import { formatCount, formatDateTime, formatTime, relativeAge } from '../format.js';
 import { markersById } from '../institutions.js';
 import { showToast } from '../toast.js';
 import { openBedChart } from './status-chart.js';
 import { openStatusForm } from './status-form.js';
 import { fetchOverview, OVERVIEW, statusById, words } from './status-api.js';
-import { ageWords, bedWords, emergencyBadge, operationalBadge } from './status-view.js';
+import { bedWords, emergencyBadge, operationalBadge } from './status-view.js';
 
 const FALLBACK_MS = 60_000;
 const SEVERITY = { gesloten: 0, evacuerend: 1, beperkt: 2, normaal: 3 };
 const ED_SEVERITY = { gesloten: 0, omleiding: 1, open: 2 };
 const SORTS = {
   name: (a, b) => a.institution.name.localeCompare(b.institution.name, 'nl'),
-  status: (a, b) => (SEVERITY[a.report.operationalStatus] ?? 4) - (SEVERITY[b.report.operationalStatus] ?? 4),
-  seh: (a, b) => (ED_SEVERITY[a.report.emergencyDepartment.status] ?? 3) - (ED_SEVERITY[b.report.emergencyDepartment.status] ?? 3),
+  // The most severe first: the operational status, then the emergency department.
+  status: (a, b) => (SEVERITY[a.report.operationalStatus] ?? 4) - (SEVERITY[b.report.operationalStatus] ?? 4)
+    || (ED_SEVERITY[a.report.emergencyDepartment.status] ?? 3) - (ED_SEVERITY[b.report.emergencyDepartment.status] ?? 3),
   ic: (a, b) => (b.report.beds['ic-volwassenen']?.available ?? -1) - (a.report.beds['ic-volwassenen']?.available ?? -1),
   age: (a, b) => b.ageSeconds - a.ageSeconds,
 };
-const COLUMNS = [['name', 'Instelling'], ['status', 'Status'], ['seh', 'SEH'], ['ic', 'IC vrij'], ['age', 'Gemeld']];
+const COLUMNS = [['name', 'Instelling'], ['status', 'Status en SEH'], ['ic', 'IC vrij'], ['age', 'Gemeld']];
 
 export function setUpStatus(map, state, regions, typeLabels) {
   const tab = document.getElementById('tabpanel-capaciteit');
@@ -143,21 +144,22 @@ export function setUpStatus(map, state, regions, typeLabels) {
         render();
       });
       return el('th', { scope: 'col', 'aria-sort': active ? (view.sort.ascending ? 'ascending' : 'descending') : 'none' }, button);
-    }), el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, 'Acties')));
+    }));
     const rows = items.map((item) => {
       const r = item.report;
       const ic = r.beds['ic-volwassenen'];
+      const at = new Date(r.reportedAt);
       return el('tr', { class: item.stale ? 'zb-status-row zb-status-row--stale' : 'zb-status-row', dataset: { institution: item.institution.id } },
         el('td', {}, el('span', { class: 'zb-status-row__name' }, item.institution.name),
-          el('span', { class: 'zb-affected__type' }, typeLabels.get(item.institution.type) ?? item.institution.type)),
-        el('td', { class: 'zb-status-row__status' }, operationalBadge(w, r.operationalStatus)),
-        el('td', { class: 'zb-status-row__seh' }, emergencyBadge(w, r.emergencyDepartment),
+          el('span', { class: 'zb-affected__type' }, typeLabels.get(item.institution.type) ?? item.institution.type),
+          el('span', { class: 'zb-status-row__actions' },
+            el('button', { type: 'button', class: 'zb-button zb-button--small', dataset: { statusReport: item.institution.id } }, 'Melden'),
+            el('button', { type: 'button', class: 'zb-button zb-button--small', dataset: { statusHistory: item.institution.id } }, 'Verloop'))),
+        el('td', { class: 'zb-status-row__status' }, operationalBadge(w, r.operationalStatus), emergencyBadge(w, r.emergencyDepartment),
           r.emergencyDepartment.reason && el('span', { class: 'zb-status-row__reason' }, r.emergencyDepartment.reason)),
-        el('td', {}, ic ? bedWords(ic) : 'onbekend'),
-        el('td', {}, ageWords(item)),
-        el('td', {},
-          el('button', { type: 'button', class: 'zb-button zb-button--small', dataset: { statusReport: item.institution.id } }, 'Melden'),
-          el('button', { type: 'button', class: 'zb-button zb-button--small', dataset: { statusHistory: item.institution.id } }, 'Verloop')));
+        el('td', { class: 'zb-status-row__beds' }, ic ? `${ic.available ?? '?'}/${ic.total ?? '?'}` : '?'),
+        el('td', { class: 'zb-status-row__age', title: formatDateTime(at) }, relativeAge(at),
+          item.stale ? el('span', { class: 'zb-badge zb-badge--stale' }, 'verouderd') : null));
     });
     return el('table', { class: 'zb-affected__table zb-status-table', id: 'status-table' },
       el('caption', { class: 'sr-only' }, 'Status van de instellingen'), el('thead', {}, head), el('tbody', {}, rows));

@@ -73,12 +73,20 @@ class StatusBrowserTest {
             assertThat(row).containsText("SEH gesloten");
             assertThat(row).containsText("Stroomuitval");
             assertThat(row).containsText("Beperkt");
-            assertThat(row).containsText("0 van 12 vrij");
+            assertThat(row).containsText("0/12");
             assertEquals("beperkt", hin.evaluate("id => zorgbeeld.status.markerStatus(id)", ID), "the map shows the status ring");
             assertThat(hin.locator("#live-status")).containsText("Ilse ICo (Ziekenhuis Rivierenland): Ziekenhuis Rivierenland: SEH gesloten");
             hin.evaluate("id => zorgbeeld.status.openPopup(id)", ID);
             assertThat(hin.locator(".leaflet-popup .zb-popup__status")).containsText("SEH gesloten");
             assertThat(hin.locator(".leaflet-popup .zb-popup__status")).containsText("IC volwassenen: 0 van 12 vrij");
+            hin.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshotDir().resolve("status-hin.png")));
+
+            hin.locator(".leaflet-popup [data-status-history]").click();
+            Locator chart = hin.locator("#bed-chart");
+            assertThat(chart.locator(".zb-bed-chart[data-series='1'] canvas")).hasCount(1);
+            assertThat(chart.locator(".u-legend")).containsText("IC volwassenen");
+            chart.locator("button", new Locator.LocatorOptions().setHasText("Sluiten")).click();
+            assertThat(chart).hasCount(0);
 
             // The next round: the form comes prefilled and one click confirms it unchanged.
             ico.navigate(server.url("/#status=" + ID + "&x=1"));
@@ -86,6 +94,7 @@ class StatusBrowserTest {
             assertThat(form).isVisible();
             assertThat(form.locator("[name='emergencyDepartment.reason']")).hasValue("Stroomuitval");
             assertThat(form.locator("[name='beds.ic-volwassenen.total']")).hasValue("12");
+            ico.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshotDir().resolve("status-form.png")));
             form.locator("#status-confirm").click();
             assertThat(form).hasCount(0);
             assertEquals(1L, Sql.count("SELECT count(*) FROM institution_status_report WHERE institution_id = ? AND confirms_version = 1", ID));
