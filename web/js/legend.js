@@ -1,10 +1,8 @@
-// The always-visible legend: every institution type with its shape, colour and count, what a
-// hollow marker means, and the status rings (operational status from the status reports).
+// The always-visible legend: every institution type with its shape, colour and count, and what a
+// hollow marker means.
 import { el } from './dom.js';
 import { formatCount } from './format.js';
-import { markerIcon, statusIcon } from './shapes.js';
-
-const STATUSES = [['normaal', 'Normaal'], ['beperkt', 'Beperkt'], ['evacuerend', 'Evacuerend'], ['gesloten', 'Gesloten']];
+import { markerIcon } from './shapes.js';
 
 /** "VVT (verpleeg- en verzorgingshuis, thuiszorg)" becomes "VVT": the legend must stay small. */
 const shortLabel = (label) => label.replace(/\s*\(.*\)$/, '');
@@ -30,9 +28,7 @@ export const LegendControl = L.Control.extend({
       el('ul', { class: 'zb-legend__list' }, rows),
       sample && el('p', { class: 'zb-legend__note' },
         el('span', { class: 'zb-legend__sample' }, markerIcon(sample.type.shape, sample.type.color, false, 16), 'aangesloten'),
-        el('span', { class: 'zb-legend__sample' }, markerIcon(sample.type.shape, sample.type.color, true, 16), 'niet aangesloten')),
-      el('p', { class: 'zb-legend__note', 'aria-label': 'Ring: status van de instelling' }, 'Ring: ',
-        STATUSES.map(([code, text]) => el('span', { class: 'zb-legend__sample', dataset: { status: code } }, statusIcon(code, 18), text))));
+        el('span', { class: 'zb-legend__sample' }, markerIcon(sample.type.shape, sample.type.color, true, 16), 'niet aangesloten')));
     L.DomEvent.disableClickPropagation(container);
     L.DomEvent.disableScrollPropagation(container);
     return container;

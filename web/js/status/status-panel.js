@@ -8,6 +8,7 @@
 import { el } from '../dom.js';
 import { formatCount, formatDateTime, formatTime, relativeAge } from '../format.js';
 import { markersById } from '../institutions.js';
+import { statusIcon } from '../shapes.js';
 import { showToast } from '../toast.js';
 import { openBedChart } from './status-chart.js';
 import { openStatusForm } from './status-form.js';
@@ -76,10 +77,16 @@ export function setUpStatus(map, state, regions, typeLabels) {
     }
     const items = shown();
     items.sort((a, b) => (view.sort.ascending ? 1 : -1) * SORTS[view.sort.key](a, b) || SORTS.name(a, b));
-    box.replaceChildren(filterBar(), totals(items), downloads(),
+    box.replaceChildren(ringLegend(), filterBar(), totals(items), downloads(),
       items.length === 0 ? el('p', { class: 'zb-empty' }, 'Geen statusmeldingen bij deze filters.') : table(items),
       el('p', { class: 'zb-field__hint' }, `Verouderd: ouder dan ${view.overview.staleMinutes} minuten tijdens een actief incident.`
         + ` Bijgewerkt ${formatTime(new Date(view.overview.evaluatedAt))}.`));
+  }
+
+  /** What the rings around the markers mean (the map legend keeps to the types, so it does not grow over the map). */
+  function ringLegend() {
+    return el('p', { class: 'zb-status-legend', id: 'status-legend' }, 'Ring op de kaart: ',
+      w.operationalStatuses.map((s) => el('span', { class: 'zb-legend__sample', dataset: { status: s.code } }, statusIcon(s.code, 18), s.label)));
   }
 
   function filterBar() {

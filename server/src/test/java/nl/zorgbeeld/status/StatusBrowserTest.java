@@ -54,6 +54,7 @@ class StatusBrowserTest {
             Page hin = open(hinContext, "Hanna HIN", "GHOR Utrecht", "");
             hin.click("#tab-capaciteit");
             assertThat(hin.locator("#tabpanel-capaciteit")).isVisible();
+            assertThat(hin.locator("#status-legend")).containsText("Evacuerend");
             assertEquals(null, hin.evaluate("id => zorgbeeld.status.markerStatus(id)", ID), "no report yet: no ring");
             int version = (int) hin.evaluate("() => zorgbeeld.status.version");
 
