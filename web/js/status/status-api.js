@@ -27,7 +27,8 @@ export function label(list, code) {
   return list.find((e) => e.code === code)?.label ?? code;
 }
 
-export const fetchOverview = () => getJson(OVERVIEW);
+/** Every reported institution's latest status, now or at `at` (an ISO time). */
+export const fetchOverview = (at) => getJson(at ? `${OVERVIEW}?at=${encodeURIComponent(at)}` : OVERVIEW);
 export const fetchCurrent = (id) => getJson(path(id));
 export const fetchHistory = (id) => getJson(`${path(id)}/history`);
 

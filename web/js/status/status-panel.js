@@ -3,7 +3,8 @@
 // "verouderd", CSV and EDXL-HAVE downloads), the status rings on the map, and the form and bed chart
 // opened from the table or a popup (or #status=<institution id>). The status live stream
 // (/api/institutions/status/live) reloads it the moment anyone reports; a closed SEH or a changed
-// status is also announced. Publishes window.zorgbeeld.status ({count, version, ready, markerStatus(id),
+// status is also announced. The time selector's moment (the `zorgbeeld:incident` event's `at`)
+// shows the statuses as they were then. Publishes window.zorgbeeld.status ({count, version, ready, markerStatus(id),
 // openPopup(id)}) for the browser tests.
 import { el } from '../dom.js';
 import { formatCount, formatDateTime, formatTime, relativeAge } from '../format.js';
@@ -16,6 +17,15 @@ import { fetchOverview, OVERVIEW, statusById, words } from './status-api.js';
 import { bedWords, emergencyBadge, operationalBadge } from './status-view.js';
 
 const FALLBACK_MS = 60_000;
+
+// Listening from the start: the incident UI may announce its moment before the map is built.
+let moment = null;
+let follow = null;
+document.addEventListener('zorgbeeld:incident', (e) => {
+  if ((e.detail.at ?? null) === moment) return;
+  moment = e.detail.at ?? null;
+  follow?.();
+});
 const SEVERITY = { gesloten: 0, evacuerend: 1, beperkt: 2, normaal: 3 };
 const ED_SEVERITY = { gesloten: 0, omleiding: 1, open: 2 };
 const SORTS = {
@@ -42,15 +52,21 @@ export function setUpStatus(map, state, regions, typeLabels) {
   const view = { overview: null, error: null, filters: { region: '', type: '', status: '' }, sort: { key: 'status', ascending: true } };
   let w = null;
 
+  let loads = 0;
   async function refresh() {
+    const load = ++loads;
     try {
-      [w, view.overview] = await Promise.all([words(), fetchOverview()]);
+      const [vocabulary, overview] = await Promise.all([words(), fetchOverview(moment)]);
+      // A later refresh (another moment, a newer report) has been asked for: this answer is outdated.
+      if (load !== loads) return;
+      [w, view.overview] = [vocabulary, overview];
       view.error = null;
       statusById.clear();
       view.overview.institutions.forEach((item) => statusById.set(item.institution.id, item));
       paintMarkers();
       Object.assign(published, { count: statusById.size, version: published.version + 1, ready: true });
     } catch (error) {
+      if (load !== loads) return;
       view.error = error;
     }
     render();
@@ -77,7 +93,9 @@ export function setUpStatus(map, state, regions, typeLabels) {
     }
     const items = shown();
     items.sort((a, b) => (view.sort.ascending ? 1 : -1) * SORTS[view.sort.key](a, b) || SORTS.name(a, b));
-    box.replaceChildren(ringLegend(), filterBar(), totals(items), downloads(),
+    box.replaceChildren(
+      moment && el('p', { class: 'zb-analysis__now' }, `Let op: dit is de status zoals die bekend was op ${formatDateTime(new Date(moment))}.`),
+      ringLegend(), filterBar(), totals(items), downloads(),
       items.length === 0 ? el('p', { class: 'zb-empty' }, 'Geen statusmeldingen bij deze filters.') : table(items),
       el('p', { class: 'zb-field__hint' }, `Verouderd: ouder dan ${view.overview.staleMinutes} minuten tijdens een actief incident.`
         + ` Bijgewerkt ${formatTime(new Date(view.overview.evaluatedAt))}.`));
@@ -211,6 +229,7 @@ export function setUpStatus(map, state, regions, typeLabels) {
     if (document.visibilityState === 'visible') refresh();
   }, FALLBACK_MS);
 
+  follow = refresh;
   render();
   refresh().then(openFromHash);
 }
