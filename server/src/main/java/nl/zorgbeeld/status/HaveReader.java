@@ -123,7 +123,7 @@ final class HaveReader {
         Element traffic = edStatus == null ? null : child(edStatus, "EMSTraffic");
         String trafficWhere = where + "/EmergencyDepartmentStatus/EMSTraffic";
         EmergencyDepartment ed = traffic == null ? null : new EmergencyDepartment(
-                have(EmergencyDepartmentStatus.class, child(traffic, "EMSTrafficStatus"), trafficWhere + "/EMSTrafficStatus", true),
+                have(EmergencyDepartmentStatus.class, child(traffic, "EMSTrafficStatus"), trafficWhere + "/EMSTrafficStatus"),
                 text(child(traffic, "EMSTrafficReason"), trafficWhere + "/EMSTrafficReason", StatusInput.REASON_LENGTH));
 
         Map<String, BedCount> beds = beds(hospital, where);
@@ -131,9 +131,9 @@ final class HaveReader {
         Element facility = child(hospital, "HospitalFacilityStatus");
         String facilityWhere = where + "/HospitalFacilityStatus";
         OperationalStatus operational = facility == null ? null
-                : have(OperationalStatus.class, child(facility, "FacilityStatus"), facilityWhere + "/FacilityStatus", true);
+                : have(OperationalStatus.class, child(facility, "FacilityStatus"), facilityWhere + "/FacilityStatus");
         DeconStatus decon = facility == null ? null
-                : have(DeconStatus.class, child(facility, "DeconCapacity"), facilityWhere + "/DeconCapacity", true);
+                : have(DeconStatus.class, child(facility, "DeconCapacity"), facilityWhere + "/DeconCapacity");
         String remarks = facility == null ? null : joined(children(facility, "CommentText"), facilityWhere + "/CommentText",
                 StatusInput.REMARKS_LENGTH);
 
@@ -141,7 +141,7 @@ final class HaveReader {
         if (resources == null) resources = child(hospital, "HospitalResourceStatus");
         String resourcesWhere = where + "/HospitalResourcesStatus";
         StaffingLevel staffing = resources == null ? null
-                : have(StaffingLevel.class, child(resources, "Staffing"), resourcesWhere + "/Staffing", true);
+                : have(StaffingLevel.class, child(resources, "Staffing"), resourcesWhere + "/Staffing");
         String needs = resources == null ? null : joined(children(resources, "ResourceInformationText"),
                 resourcesWhere + "/ResourceInformationText", StatusInput.NEEDS_LENGTH);
 
@@ -227,10 +227,11 @@ final class HaveReader {
         return beds;
     }
 
-    private static <E extends Enum<E> & HaveCoded> E have(Class<E> type, Element element, String where, boolean unknownAllowed) {
+    /** A HAVE code of {@code type}; {@code Unknown} and {@code NotApplicable} are not reported (null). */
+    private static <E extends Enum<E> & HaveCoded> E have(Class<E> type, Element element, String where) {
         String value = text(element, where, 100);
         if (value == null) return null;
-        if (unknownAllowed && (value.equalsIgnoreCase("Unknown") || value.equalsIgnoreCase("NotApplicable"))) return null;
+        if (value.equalsIgnoreCase("Unknown") || value.equalsIgnoreCase("NotApplicable")) return null;
         return HaveCoded.fromHave(type, value).orElseThrow(() -> ApiException.badBody(where, "Unknown " + where + " '" + value
                 + "'; known: " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(HaveCoded::have).toList())
                 + ", Unknown"));
