@@ -216,12 +216,15 @@ export function setUpStatus(map, state, regions, typeLabels) {
     lost = false;
   });
   live.addEventListener('error', () => { lost = true; });
-  live.addEventListener('status', (event) => {
+  // Each report is a CloudEvents event `change` (docs/api/live.md); the browser resumes with its last id by itself.
+  live.addEventListener('reload', () => refresh());
+  live.addEventListener('change', (event) => {
     const change = JSON.parse(event.data);
     refresh();
     if (change.action === 'institution.status.changed') {
       document.getElementById('live-status').textContent = `${change.author} (${change.organisation}): ${change.summary}`;
-      const closed = change.changes.emergencyDepartment?.to === 'gesloten' || change.changes.operationalStatus?.to === 'gesloten';
+      const changes = change.data?.changes ?? {};
+      const closed = changes.emergencyDepartment?.to === 'gesloten' || changes.operationalStatus?.to === 'gesloten';
       showToast(`Status gewijzigd: ${change.summary}`, { tone: closed ? 'warning' : 'info', seconds: 10 });
     }
   });

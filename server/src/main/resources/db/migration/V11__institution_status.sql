@@ -62,3 +62,11 @@ CREATE TABLE institution_status_bed (
     CHECK (available IS NOT NULL OR total IS NOT NULL),
     CHECK (available IS NULL OR total IS NULL OR available <= total)
 );
+
+-- A status report belongs to no incident, yet is a change like any other: it is recorded in the
+-- change log without an incident (action institution.status.*), so it gets its live stream position
+-- (V9) and GET /api/institutions/status/live replays and resumes it as the incident streams do.
+ALTER TABLE change_event DROP CONSTRAINT change_event_check;
+ALTER TABLE change_event ADD CONSTRAINT change_event_check
+    CHECK (incident_id IS NOT NULL OR template_id IS NOT NULL OR action LIKE 'institution.%');
+CREATE INDEX change_event_institution_actions_idx ON change_event (seq) WHERE action LIKE 'institution.%';

@@ -36,7 +36,8 @@ final class CloudEvents {
     static String json(Row row) {
         StringWriter out = new StringWriter(256 + (row.data() == null ? 0 : row.data().length()));
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            String source = row.incidentId() == null ? "/api/templates" : "/api/incidents/" + row.incidentId();
+            String source = row.incidentId() != null ? "/api/incidents/" + row.incidentId()
+                    : row.action().startsWith(LiveEvent.INSTITUTION_STATUS) ? "/api/institutions" : "/api/templates";
             g.writeStartObject();
             g.writeStringField("specversion", "1.0");
             g.writeStringField("id", Long.toString(row.seq()));

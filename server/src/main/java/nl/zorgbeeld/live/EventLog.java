@@ -32,6 +32,10 @@ final class EventLog {
 
     /** Up to {@code limit} events of the topic in ({@code after}, {@code upTo}], in order. */
     List<CloudEvents.Row> replay(Connection c, Topic topic, long after, long upTo, int limit) throws SQLException {
+        if (topic.institutionStatus()) {
+            return rows(c, "SELECT " + COLUMNS + " FROM change_event WHERE incident_id IS NULL AND action LIKE 'institution.status.%'"
+                    + " AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?", after, upTo, limit);
+        }
         if (topic.incidentList()) {
             return rows(c, "SELECT " + COLUMNS + " FROM change_event WHERE action LIKE 'incident.%' AND seq > ? AND seq <= ?"
                     + " ORDER BY seq LIMIT ?", after, upTo, limit);

@@ -8,10 +8,16 @@ import java.nio.charset.StandardCharsets;
  * built once and written as is to every screen that follows it.
  */
 record LiveEvent(long id, Long incidentId, String action, byte[] frame) {
+    static final String INSTITUTION_STATUS = "institution.status.";
 
     static LiveEvent of(long id, Long incidentId, String action, String cloudEventJson) {
         String frame = "id: " + id + "\nevent: change\ndata: " + cloudEventJson + "\n\n";
         return new LiveEvent(id, incidentId, action, frame.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether this is an institution's status report (recorded outside any incident). */
+    boolean changesInstitutionStatus() {
+        return incidentId == null && action.startsWith(INSTITUTION_STATUS);
     }
 
     /** Whether the incident list shows this change: a new incident, its status, GRIP level, regie, title. */

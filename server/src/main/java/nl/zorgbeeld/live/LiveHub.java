@@ -12,12 +12,15 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LiveHub {
     private final Map<Long, Set<SseStream>> byIncident = new ConcurrentHashMap<>();
     private final Set<SseStream> incidentList = ConcurrentHashMap.newKeySet();
+    private final Set<SseStream> institutionStatus = ConcurrentHashMap.newKeySet();
     private final Set<SseStream> all = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
 
     void join(SseStream stream) {
         all.add(stream);
-        if (stream.topic.incidentList()) {
+        if (stream.topic.institutionStatus()) {
+            institutionStatus.add(stream);
+        } else if (stream.topic.incidentList()) {
             incidentList.add(stream);
         } else {
             byIncident.computeIfAbsent(stream.topic.incidentId(), id -> ConcurrentHashMap.newKeySet()).add(stream);
@@ -27,7 +30,9 @@ final class LiveHub {
     void leave(SseStream stream, boolean wasDropped) {
         if (!all.remove(stream)) return;
         if (wasDropped) dropped.incrementAndGet();
-        if (stream.topic.incidentList()) {
+        if (stream.topic.institutionStatus()) {
+            institutionStatus.remove(stream);
+        } else if (stream.topic.incidentList()) {
             incidentList.remove(stream);
         } else {
             byIncident.computeIfPresent(stream.topic.incidentId(), (id, set) -> {
@@ -38,6 +43,12 @@ final class LiveHub {
     }
 
     void publish(LiveEvent event) {
+        if (event.changesInstitutionStatus()) {
+            for (SseStream stream : institutionStatus) {
+                if (stream.wants(event)) stream.offer(event);
+            }
+            return;
+        }
         if (event.incidentId() == null) return;
         for (SseStream stream : byIncident.getOrDefault(event.incidentId(), Set.of())) {
             if (stream.wants(event)) stream.offer(event);

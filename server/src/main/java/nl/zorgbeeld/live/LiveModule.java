@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /api/incidents/{id}/live}: every change of one incident;</li>
  *   <li>{@code GET /api/live}: the incident list (new incidents, status, GRIP level, regie), only the
- *       incidents the viewer may see.</li>
+ *       incidents the viewer may see;</li>
+ *   <li>{@code GET /api/institutions/status/live}: every institution status report (status.StatusEvents).</li>
  * </ul>
  * Every change is a CloudEvents JSON event {@code change} whose SSE id is its position in the change log.
  * A client that reconnects with {@code Last-Event-ID} (or {@code ?lastEventId=}) gets exactly the events
@@ -47,6 +48,7 @@ public final class LiveModule {
     private static final Logger LOG = LoggerFactory.getLogger(LiveModule.class);
     public static final String INCIDENT_STREAM = "/api/incidents/{id}/live";
     public static final String LIST_STREAM = "/api/live";
+    public static final String STATUS_STREAM = "/api/institutions/status/live";
     /** How long a browser waits before it reconnects (the SSE retry field). */
     private static final int RETRY_MS = 2000;
 
@@ -96,6 +98,7 @@ public final class LiveModule {
     public void register(JavalinConfig cfg) {
         cfg.routes.get(INCIDENT_STREAM, this::incidentStream);
         cfg.routes.get(LIST_STREAM, this::incidentListStream);
+        cfg.routes.get(STATUS_STREAM, this::institutionStatusStream);
         cfg.events.serverStarting(this::start);
         cfg.events.serverStopping(this::stop);
     }
@@ -130,6 +133,10 @@ public final class LiveModule {
     private void incidentListStream(Context ctx) {
         LongPredicate visible = visibility.forViewer(ctx);
         open(ctx, Topic.INCIDENT_LIST, visible, checkRequest(ctx));
+    }
+
+    private void institutionStatusStream(Context ctx) {
+        open(ctx, Topic.INSTITUTION_STATUS, visibility.forViewer(ctx), checkRequest(ctx));
     }
 
     private static Long checkRequest(Context ctx) {

@@ -54,7 +54,8 @@ final class SseStream implements WriteListener {
     }
 
     boolean wants(LiveEvent event) {
-        return topic.includes(event) && visible.test(event.incidentId());
+        // An institution's status report belongs to no incident: every reader may see it.
+        return topic.includes(event) && (event.incidentId() == null || visible.test(event.incidentId()));
     }
 
     /** A live event from the hub (always in increasing id order). */

@@ -25,9 +25,4 @@ public final class StatusModule {
     public void register(RoutesConfig routes) {
         handler.register(routes);
     }
-
-    /** The NOTIFY channel on which every report is announced (see {@link StatusEvents}). */
-    public static String channel() {
-        return StatusEvents.CHANNEL;
-    }
 }

@@ -3,7 +3,6 @@ package nl.zorgbeeld.status;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.List;
@@ -40,9 +39,9 @@ class StatusBrowserTest {
         }
     }
 
-    private static Page open(BrowserContext context, String author, String organisation, String hash) {
-        context.addInitScript(IDENTITY.formatted(author, organisation));
-        Page page = context.newPage();
+    private static Page open(Browser.Screen screen, String author, String organisation, String hash) {
+        screen.context().addInitScript(IDENTITY.formatted(author, organisation));
+        Page page = screen.page();
         page.navigate(server.url("/" + hash));
         page.waitForFunction("() => window.zorgbeeld && window.zorgbeeld.ready && window.zorgbeeld.status && window.zorgbeeld.status.ready");
         return page;
@@ -50,15 +49,15 @@ class StatusBrowserTest {
 
     @Test
     void aClosedEmergencyDepartmentReachesTheHoofdInformatieAtOnce() {
-        try (BrowserContext hinContext = browser.newContext(1400, 900); BrowserContext icoContext = browser.newContext(1400, 900)) {
-            Page hin = open(hinContext, "Hanna HIN", "GHOR Utrecht", "");
+        try (Browser.Screen hinScreen = browser.screen(1400, 900); Browser.Screen icoScreen = browser.screen(1400, 900)) {
+            Page hin = open(hinScreen, "Hanna HIN", "GHOR Utrecht", "");
             hin.click("#tab-capaciteit");
             assertThat(hin.locator("#tabpanel-capaciteit")).isVisible();
             assertThat(hin.locator("#status-legend")).containsText("Evacuerend");
             assertEquals(null, hin.evaluate("id => zorgbeeld.status.markerStatus(id)", ID), "no report yet: no ring");
             int version = (int) hin.evaluate("() => zorgbeeld.status.version");
 
-            Page ico = open(icoContext, "Ilse ICo", "Ziekenhuis Rivierenland", "#status=" + ID);
+            Page ico = open(icoScreen, "Ilse ICo", "Ziekenhuis Rivierenland", "#status=" + ID);
             Locator form = ico.locator("#status-form");
             assertThat(form).isVisible();
             form.locator(".zb-choice[data-field='operationalStatus'] label", new Locator.LocatorOptions().setHasText("Beperkt")).click();
@@ -99,6 +98,8 @@ class StatusBrowserTest {
             form.locator("#status-confirm").click();
             assertThat(form).hasCount(0);
             assertEquals(1L, Sql.count("SELECT count(*) FROM institution_status_report WHERE institution_id = ? AND confirms_version = 1", ID));
+            assertEquals(List.of(), hinScreen.problems());
+            assertEquals(List.of(), icoScreen.problems());
         }
     }
 }

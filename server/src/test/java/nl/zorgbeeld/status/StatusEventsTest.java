@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Triggers: every report is an event on the institution-status live stream; a change of the
+ * Triggers: every report is a CloudEvents event on the institution-status live stream; a change of the
  * operational or emergency-department status is action institution.status.changed and goes into the
  * timeline (and so the live stream) of the incident the report belongs to.
  */
@@ -89,29 +89,39 @@ class StatusEventsTest {
         BlockingQueue<String> events = watch("/api/institutions/status/live");
         String id = P + "noord";
         assertEquals(201, coordinator.post(StatusApiTest.path(id), "{\"operationalStatus\":\"normaal\",\"emergencyDepartment\":{\"status\":\"open\"}}").status());
-        JsonNode first = next(events, "status");
+        JsonNode first = next(events, "change");
         assertEquals(StatusEvents.CHANGED, first.get("action").asText(), "from unknown to open is a change");
-        assertEquals(id, first.get("institutionId").asText());
-        assertEquals("VRSTE", first.get("regionCode").asText());
+        assertEquals("nl.zorgbeeld.institution.status.changed", first.get("type").asText());
+        assertEquals("/api/institutions", first.get("source").asText());
+        assertEquals(id + "/status", first.get("subject").asText());
+        assertEquals(id, first.at("/data/institutionId").asText());
+        assertEquals("VRSTE", first.at("/data/regionCode").asText());
 
         assertEquals(201, coordinator.post(StatusApiTest.path(id), "{\"operationalStatus\":\"normaal\",\"emergencyDepartment\":{\"status\":\"open\"},"
                 + "\"beds\":{\"seh\":{\"available\":1,\"total\":10}}}").status());
-        JsonNode same = next(events, "status");
+        JsonNode same = next(events, "change");
         assertEquals(StatusEvents.REPORTED, same.get("action").asText(), "new beds, same statuses: reported, not changed");
-        assertEquals(2, same.get("version").asInt());
+        assertEquals(2, same.get("subjectversion").asInt());
+        assertTrue(Long.parseLong(same.get("id").asText()) > Long.parseLong(first.get("id").asText()), "positions rise");
 
         assertEquals(201, coordinator.post(StatusApiTest.path(id), "{\"operationalStatus\":\"normaal\",\"emergencyDepartment\":"
                 + "{\"status\":\"gesloten\",\"reason\":\"Brand op de SEH\"}}").status());
-        JsonNode closed = next(events, "status");
+        JsonNode closed = next(events, "change");
         assertEquals(StatusEvents.CHANGED, closed.get("action").asText());
-        assertEquals("open", closed.at("/changes/emergencyDepartment/from").asText());
-        assertEquals("gesloten", closed.at("/changes/emergencyDepartment/to").asText());
+        assertEquals("open", closed.at("/data/changes/emergencyDepartment/from").asText());
+        assertEquals("gesloten", closed.at("/data/changes/emergencyDepartment/to").asText());
+        assertEquals("Brand op de SEH", closed.at("/data/emergencyDepartment/reason").asText());
         assertEquals("Ziekenhuis Noord: SEH gesloten (Brand op de SEH)", closed.get("summary").asText());
         assertEquals("Ilse", closed.get("author").asText());
 
         Response confirmed = coordinator.send("POST", StatusApiTest.path(id) + "/confirm", null, "If-Match", "\"3\"");
         assertEquals(201, confirmed.status(), confirmed.toString());
-        assertEquals(StatusEvents.CONFIRMED, next(events, "status").get("action").asText());
+        assertEquals(StatusEvents.CONFIRMED, next(events, "change").get("action").asText());
+
+        // A screen that lost its connection resumes after the last event it had, without loss.
+        BlockingQueue<String> resumed = watch("/api/institutions/status/live?lastEventId=" + first.get("id").asText());
+        assertEquals(StatusEvents.REPORTED, next(resumed, "change").get("action").asText());
+        assertEquals("gesloten", next(resumed, "change").at("/data/changes/emergencyDepartment/to").asText());
     }
 
     @Test
@@ -124,6 +134,7 @@ class StatusEventsTest {
         JsonNode change = next(incidentEvents, "change");
         assertEquals(StatusEvents.CHANGED, change.get("action").asText());
         assertEquals("/api/institutions/" + id + "/status", change.get("subject").asText());
+        assertEquals("beperkt", change.at("/data/operationalStatus").asText());
         assertEquals("Ziekenhuis Zuid: SEH omleiding, status beperkt", change.get("summary").asText());
 
         assertEquals(201, coordinator.post(StatusApiTest.path(id), body.replace("}}", "},\"needs\":\"Beademingsapparatuur\"}")).status());
