@@ -1,49 +1,42 @@
-// "Wie ben ik": shows and changes the name and organisation recorded with every change. Asking
-// the first time is incident/identity.js (ensureIdentity); the value lives in incident/who.js.
+// "Wie ben ik": the logged-in user, organisation and roles, with the way out (Uitloggen).
 //
 // API
-//   changeIdentity()      opens the form with the current values; Promise of the identity (null: cancelled)
-//   onIdentityChange(fn)  calls fn(identity) after it was changed here
+//   changeIdentity()   opens the dialog; Promise that resolves when it is closed
 import { el } from './dom.js';
-import { buttons, form, textField } from './incident/forms.js';
-import { currentIdentity, saveIdentity } from './incident/who.js';
+import { loadMe, logout } from './me.js';
 
-const listeners = new Set();
+const ROLE_LABELS = {
+  beheerder: 'Beheerder',
+  organisatiebeheerder: 'Organisatiebeheerder',
+  'hoofd-informatie': 'Hoofd Informatie',
+  gags: 'GAGS',
+  informatiecoordinator: 'Informatiecoördinator',
+  lezer: 'Lezer',
+};
 
-export function onIdentityChange(fn) {
-  listeners.add(fn);
-}
-
-export function changeIdentity() {
-  const known = currentIdentity();
+export async function changeIdentity() {
+  const user = await loadMe();
   return new Promise((resolve) => {
     const dialog = el('dialog', { class: 'zb-dialog', id: 'identity-dialog', 'aria-labelledby': 'identity-title' });
-    const finish = (identity) => {
+    const close = () => {
       dialog.close();
       dialog.remove();
-      resolve(identity);
+      resolve();
     };
+    const roles = user.roles.map((r) => ROLE_LABELS[r] || r).join(', ') || 'geen rol';
+    const done = el('button', { type: 'button', class: 'zb-button zb-button--primary' }, 'Sluiten');
+    done.addEventListener('click', close);
+    const out = el('button', { type: 'button', class: 'zb-button', id: 'logout-button' }, 'Uitloggen');
+    out.addEventListener('click', () => logout());
     dialog.append(
       el('h2', { id: 'identity-title' }, 'Wie ben ik'),
-      el('p', {}, 'Bij elke wijziging in het beeld staat wie die maakte. Dit wordt in deze browser onthouden.'),
-      form({
-        label: 'Naam en organisatie',
-        children: [
-          textField({ label: 'Naam', name: 'author', value: known?.author, max: 200, required: true }),
-          textField({ label: 'Organisatie', name: 'organisation', value: known?.organisation, max: 200, required: true }),
-          buttons('Opslaan', () => finish(null)),
-        ],
-        save: async ({ author, organisation }) => {
-          saveIdentity(author, organisation);
-          const identity = currentIdentity();
-          listeners.forEach((fn) => fn(identity));
-          finish(identity);
-        },
-        onCancel: () => finish(null),
-      }));
+      el('p', {}, `${user.displayName} (${user.login})`),
+      el('p', {}, `${user.organisation.name}, regio ${user.organisation.regionCode}`),
+      el('p', {}, `Rol: ${roles}`),
+      el('div', { class: 'zb-form__buttons' }, done, out));
     dialog.addEventListener('cancel', (e) => {
       e.preventDefault();
-      finish(null);
+      close();
     });
     document.body.append(dialog);
     dialog.showModal();

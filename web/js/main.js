@@ -14,8 +14,12 @@ import './live.js';
 import { setUpDrawer, setUpTabs } from './panel.js';
 import { createPanes } from './panes.js';
 import { markerIcon } from './shapes.js';
+import { loadMe } from './me.js';
 import { addAttributions, renderSourceList, showDemoNotice } from './sources.js';
 import { showUpdated } from './topbar.js';
+
+// Nothing of the picture is shown without a login: without one, this goes to the login page.
+await loadMe();
 
 const NETHERLANDS = [[50.75, 3.36], [53.56, 7.23]];
 const NARROW = window.matchMedia('(max-width: 900px)');

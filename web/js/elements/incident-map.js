@@ -5,7 +5,7 @@
 // Publishes window.zorgbeeld.elements (the features shown) and .elementsMoment ('nu' or the ISO
 // time they are for) for the browser tests and the console, and announces each new set as a
 // `zorgbeeld:elements` event on the document.
-import { changeIdentity, onIdentityChange } from '../identity.js';
+import { changeIdentity } from '../identity.js';
 import { ensureIdentity } from '../incident/identity.js';
 import { currentIdentity, IdentityCancelled } from '../incident/who.js';
 import { PANES } from '../panes.js';
@@ -98,7 +98,6 @@ export function setUpIncidentMap(map, control, state) {
     onIdentity: () => changeIdentity(),
   }, { expanded: !narrow, collapseOnDraw: narrow }).addTo(map);
   toolbar.setIdentity(currentIdentity());
-  onIdentityChange((identity) => toolbar.setIdentity(identity));
 
   // While drawing or editing, map clicks are the drawing's and the institution markers let them through.
   const busyChanged = () => map.getContainer().classList.toggle('zb-drawing', busy());

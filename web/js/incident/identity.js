@@ -1,41 +1,10 @@
-// Asks once who is writing (name and organisation), before the first change from this browser.
-import { el } from '../dom.js';
-import { buttons, form, textField } from './forms.js';
-import { currentIdentity, IdentityCancelled, saveIdentity } from './who.js';
+// Before a change: who is writing. That is the logged-in user; without a login the page goes to the
+// login page (me.js), so there is nothing to ask here.
+import { loadMe } from '../me.js';
+import { currentIdentity } from './who.js';
 
-/** Resolves once the user has said who they are (asking in a dialog when not yet known). */
-export function ensureIdentity() {
-  const known = currentIdentity();
-  if (known) return Promise.resolve(known);
-  return new Promise((resolve, reject) => {
-    const dialog = el('dialog', { class: 'zb-dialog', 'aria-labelledby': 'zb-identity-title' });
-    const close = () => {
-      dialog.close();
-      dialog.remove();
-    };
-    dialog.append(
-      el('h2', { id: 'zb-identity-title' }, 'Wie bent u?'),
-      el('p', {}, 'Bij elke wijziging in het beeld staat wie die maakte. Vul uw naam en organisatie in; ze worden in deze browser onthouden.'),
-      form({
-        label: 'Naam en organisatie',
-        children: [
-          textField({ label: 'Naam', name: 'author', max: 200, required: true }),
-          textField({ label: 'Organisatie', name: 'organisation', max: 200, required: true }),
-          buttons('Opslaan', () => { close(); reject(new IdentityCancelled()); }),
-        ],
-        save: async ({ author, organisation }) => {
-          saveIdentity(author, organisation);
-          close();
-          resolve(currentIdentity());
-        },
-        onCancel: () => { close(); reject(new IdentityCancelled()); },
-      }));
-    dialog.addEventListener('cancel', (e) => {
-      e.preventDefault();
-      close();
-      reject(new IdentityCancelled());
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-  });
+/** Resolves with {author, organisation} of the logged-in user. */
+export async function ensureIdentity() {
+  await loadMe();
+  return currentIdentity();
 }

@@ -1,18 +1,11 @@
-// Who is writing, until login exists: a name and organisation kept in this browser
-// (localStorage) and sent with every change (see api.js; identity.js asks for them).
-const KEY = 'zorgbeeld.identity';
+// Who is writing: the logged-in user (me.js), as the name and organisation shown with every change.
+// The server takes them from the login, never from the page.
+import { me } from '../me.js';
 
+/** {author, organisation} of the logged-in user, or null before /api/me has answered. */
 export function currentIdentity() {
-  try {
-    const value = JSON.parse(localStorage.getItem(KEY));
-    return value?.author && value?.organisation ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-export function saveIdentity(author, organisation) {
-  localStorage.setItem(KEY, JSON.stringify({ author, organisation }));
+  const user = me();
+  return user ? { author: user.displayName, organisation: user.organisation.name } : null;
 }
 
 /** The user closed the question without answering: the change is not made, and that is no error. */

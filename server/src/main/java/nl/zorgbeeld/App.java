@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import nl.zorgbeeld.analysis.AnalysisModule;
+import nl.zorgbeeld.auth.AuthModule;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.element.ElementHandler;
 import nl.zorgbeeld.element.ElementService;
@@ -40,6 +41,7 @@ public final class App {
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         LiveModule live = new LiveModule(dataSource, elementService::requireIncident);
+        AuthModule auth = AuthModule.create(dataSource, config.auth());
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -54,6 +56,8 @@ public final class App {
             cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             RequestIds.install(cfg);
             ErrorHandlers.install(cfg);
+            auth.installAccess(cfg.routes);
+            auth.register(cfg.routes);
             health.register(cfg.routes);
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);

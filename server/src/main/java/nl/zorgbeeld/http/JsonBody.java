@@ -183,6 +183,23 @@ public final class JsonBody {
         return items;
     }
 
+    /** A list of codes of the vocabulary {@code type} (duplicates dropped), or null when absent or null. */
+    public <E extends Enum<E> & Coded> List<E> codes(String name, Class<E> type) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) return null;
+        if (!value.isArray()) throw wrongType(name, "an array of " + Coded.codes(type), value);
+        List<E> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String where = path(name) + "[" + i + "]";
+            if (!item.isTextual()) throw ApiException.badBody(where, where + " must be one of " + Coded.codes(type));
+            E code = Coded.find(type, item.asText().trim()).orElseThrow(() -> ApiException.badBody(where,
+                    "Unknown " + where + " '" + abbreviate(item.asText()) + "'; known: " + Coded.codes(type)));
+            if (!items.contains(code)) items.add(code);
+        }
+        return items;
+    }
+
     /** A nested object whose fields are all in {@code allowed}, or null when absent or null. */
     public JsonBody object(String name, Set<String> allowed) {
         JsonNode value = node.get(name);

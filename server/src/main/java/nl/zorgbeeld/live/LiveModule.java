@@ -37,7 +37,7 @@ public final class LiveModule {
 
     public void register(JavalinConfig cfg) {
         // Checked before the stream starts, so an unknown incident gets the JSON 404, not an empty stream.
-        cfg.routes.before(PATH, ctx -> requireIncident.accept(PathParams.id(ctx, "id", "incident")));
+        cfg.routes.beforeMatched(PATH, ctx -> requireIncident.accept(PathParams.id(ctx, "id", "incident")));
         cfg.routes.sse(PATH, this::watch);
         // Before the server takes requests: a screen told "connected" must not miss a change because
         // the database was not yet being listened to.

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestIncidents;
+import nl.zorgbeeld.testing.TestUsers;
 import nl.zorgbeeld.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +52,7 @@ class LiveUpdatesTest {
     /** Opens the stream and collects its "event: name\ndata: json" pairs as "name json". */
     private BlockingQueue<String> watch(long incident) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/incidents/" + incident + "/live")))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + TestUsers.standard().token()).build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
@@ -85,8 +86,7 @@ class LiveUpdatesTest {
 
     private void draw(long incident) {
         HttpResponse<String> created = server.send(HttpRequest.newBuilder(URI.create(server.url("/api/incidents/" + incident + "/elements")))
-                .POST(HttpRequest.BodyPublishers.ofString(POINT)).header("Content-Type", "application/geo+json")
-                .header("X-Zorgbeeld-Author", "Hanna").header("X-Zorgbeeld-Organisation", "GHOR").build());
+                .POST(HttpRequest.BodyPublishers.ofString(POINT)).header("Content-Type", "application/geo+json").build());
         assertEquals(201, created.statusCode(), created.body());
     }
 
@@ -104,7 +104,7 @@ class LiveUpdatesTest {
             JsonNode change = change(next(events));
             assertEquals(incident, change.get("incidentId").asLong());
             assertEquals("element.create", change.get("action").asText());
-            assertEquals("Hanna", change.get("author").asText());
+            assertEquals("Hanna Informatie", change.get("author").asText());
             assertTrue(change.get("summary").asText().contains("Brandhaard"));
         }
         // Changes go out in the order they were committed: had the first reached the other incident's

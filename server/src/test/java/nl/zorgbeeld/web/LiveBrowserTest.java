@@ -47,6 +47,7 @@ class LiveBrowserTest {
         assertEquals(201, created.status(), created.toString());
         long incident = created.json().get("id").asLong();
         try (Browser.Screen screen = browser.screen(1400, 900)) {
+            server.logIn(screen.context());
             screen.context().addInitScript(NO_FALLBACK_POLLS);
             Page page = screen.open(server.url("/#incident=" + incident));
             assertEquals(0, ((Number) page.evaluate("() => zorgbeeld.elements.length")).intValue());

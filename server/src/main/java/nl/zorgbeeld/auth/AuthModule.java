@@ -1,0 +1,64 @@
+package nl.zorgbeeld.auth;
+
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import javax.sql.DataSource;
+import nl.zorgbeeld.db.Transactions;
+import nl.zorgbeeld.incident.ChangeLog;
+
+/**
+ * Wires access control: the route check, the login flow, tokens, the administration of
+ * organisations and users, invitations and the audit trail. {@link #login()} is the seam for the
+ * federated (OIDC) login.
+ */
+public final class AuthModule {
+    private final Access access;
+    private final LoginService login;
+    private final TokenService tokens;
+    private final AuthHandler authHandler;
+    private final AdminHandler adminHandler;
+    private final InvitationHandler invitationHandler;
+    private final AuditHandler auditHandler;
+    private final AuthSettings settings;
+
+    public AuthModule(DataSource dataSource, AuthSettings settings, Clock clock) {
+        this.settings = settings;
+        Transactions tx = new Transactions(dataSource);
+        UserStore users = new UserStore();
+        OrganisationStore organisations = new OrganisationStore();
+        SessionStore sessions = new SessionStore();
+        TokenStore tokenStore = new TokenStore();
+        access = new Access(new Authenticator(tx, sessions, tokenStore, users, settings, clock), new AccessStore(dataSource));
+        login = new LoginService(tx, users, organisations, sessions, settings, clock);
+        tokens = new TokenService(tx, tokenStore, users, settings, clock);
+        authHandler = new AuthHandler(login, tokens, tx, users, organisations, sessions, settings);
+        adminHandler = new AdminHandler(new AdminService(tx, organisations, users, sessions, login));
+        invitationHandler = new InvitationHandler(new InvitationService(tx, organisations, new ChangeLog()));
+        auditHandler = new AuditHandler(tx);
+    }
+
+    public static AuthModule create(DataSource dataSource, AuthSettings settings) {
+        return new AuthModule(dataSource, settings, Clock.systemUTC());
+    }
+
+    /** The route check: installed before any route is registered. */
+    public void installAccess(RoutesConfig routes) {
+        access.install(routes);
+    }
+
+    public void register(RoutesConfig routes) {
+        authHandler.register(routes);
+        adminHandler.register(routes);
+        invitationHandler.register(routes);
+        auditHandler.register(routes);
+    }
+
+    public Access access() { return access; }
+
+    /** The login flow, for the OIDC client ({@link LoginService#externalLogin}). */
+    public LoginService login() { return login; }
+
+    public TokenService tokens() { return tokens; }
+
+    public AuthSettings settings() { return settings; }
+}
