@@ -48,7 +48,10 @@ public final class Conditions {
 
     /** A new element that is an effect zone or a measurement point. */
     public static final Condition HAZARD_ELEMENT_NEW = new Condition("hazard-element", "only effect zones and measurement points",
-            Kind.CONTENT, r -> HAZARD_KINDS.contains(kindInBody(r)));
+            Kind.CONTENT, r -> {
+                String kind = kindInBody(r);
+                return kind != null && HAZARD_KINDS.contains(kind);
+            });
 
     /** An existing effect zone or measurement point, staying one (a PATCH may leave the kind out). */
     public static final Condition HAZARD_ELEMENT = new Condition("hazard-element", "only effect zones and measurement points",
