@@ -54,7 +54,9 @@ function handle(formId, action) {
       await action(Object.fromEntries(new FormData(form)));
     } catch (e) {
       error(e.message);
-      if (e.code === 'LoginRequired') show('password-form');
+      if (e.code === 'LoginRequired') // After a federated login the provider's answer may still need Zorgbeeld's own second factor.
+const step = new URLSearchParams(window.location.search).get('stap');
+show(step === 'totp' ? 'totp-form' : step === 'enrol' ? 'enrol-form' : 'password-form');
     } finally {
       button.disabled = false;
     }
@@ -97,4 +99,6 @@ fetch('/auth/providers').then((r) => (r.ok ? r.json() : [])).then((providers) =>
   list.hidden = providers.length === 0;
 }).catch(() => {});
 
-show('password-form');
+// After a federated login the provider's answer may still need Zorgbeeld's own second factor.
+const step = new URLSearchParams(window.location.search).get('stap');
+show(step === 'totp' ? 'totp-form' : step === 'enrol' ? 'enrol-form' : 'password-form');

@@ -3,8 +3,10 @@ package nl.zorgbeeld;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import nl.zorgbeeld.analysis.AnalysisModule;
 import nl.zorgbeeld.auth.AuthModule;
@@ -41,9 +43,11 @@ public final class App {
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         LiveModule live = new LiveModule(dataSource, elementService::requireIncident);
-        AuthModule auth = AuthModule.create(dataSource, config.auth());
+        AtomicReference<Javalin> running = new AtomicReference<>();
+        AuthModule auth = AuthModule.create(dataSource, config.auth(), () -> config.auth().publicUrl() != null ? config.auth().publicUrl()
+                : URI.create("http://localhost:" + running.get().port()));
 
-        return Javalin.create(cfg -> {
+        Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -67,6 +71,8 @@ public final class App {
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));
         });
+        running.set(app);
+        return app;
     }
 
     /** What the browser client needs to know of the configuration. */

@@ -98,7 +98,7 @@ public final class Main {
             throw new IllegalArgumentException("DAYS must be between 1 and " + config.auth().tokenMaxDays());
         }
         try (Database db = Database.open(config.databaseUrl())) {
-            TokenStore.Created created = AuthModule.create(db.dataSource(), config.auth()).tokens()
+            TokenStore.Created created = AuthModule.create(db.dataSource(), config.auth(), () -> null).tokens()
                     .createFor(args.get(0), "./zorgbeeld token", scope, days);
             out.println("API token for " + args.get(0) + " (scope " + scope.code() + ", expires " + created.token().expiresAt()
                     + "); send it as 'Authorization: Bearer <token>':");

@@ -21,6 +21,8 @@ CREATE TABLE organisation (
     oidc_client_secret_ref text,
     -- The provider gives no second factor: Zorgbeeld asks its own TOTP code after the OIDC login.
     oidc_add_totp          boolean NOT NULL DEFAULT false,
+    -- The provider's acr values that mean a multi-factor login (besides the amr claim).
+    oidc_mfa_acr_values    text[] NOT NULL DEFAULT '{}',
     demo                   boolean NOT NULL DEFAULT false,
     created_at             timestamptz NOT NULL DEFAULT now(),
     CHECK ((oidc_issuer IS NULL) = (oidc_client_id IS NULL))
@@ -77,6 +79,18 @@ CREATE TABLE user_session (
     last_seen_at    timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX user_session_user_idx ON user_session (user_id);
+
+-- A federated login sent to the organisation's identity provider and not yet back (state, nonce,
+-- PKCE verifier), found again through the browser's zb_oidc cookie, which holds the id; used once.
+CREATE TABLE oidc_pending_login (
+    id_hash          text PRIMARY KEY,
+    organisation_id  bigint NOT NULL REFERENCES organisation (id),
+    state            text NOT NULL,
+    nonce            text NOT NULL,
+    code_verifier    text NOT NULL,
+    redirect_uri     text NOT NULL,
+    created_at       timestamptz NOT NULL DEFAULT now()
+);
 
 CREATE TABLE api_token (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -15,7 +15,7 @@ import nl.zorgbeeld.http.QueryParams;
 /** HTTP for managing organisations ({@code /api/organisations}) and users ({@code /api/users}). */
 public final class AdminHandler {
     private static final Set<String> ORGANISATION_FIELDS = Set.of("name", "kind", "regionCode", "institutionId", "oidcIssuer",
-            "oidcClientId", "oidcClientSecretRef", "oidcAddTotp");
+            "oidcClientId", "oidcClientSecretRef", "oidcAddTotp", "oidcMfaAcrValues");
     private static final Set<String> NEW_USER_FIELDS = Set.of("login", "displayName", "organisationId", "roles", "institutionId", "password");
     private static final Set<String> USER_FIELDS = Set.of("displayName", "roles", "disabled", "institutionId", "password");
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@-]{2,100}");
@@ -49,7 +49,8 @@ public final class AdminHandler {
         JsonBody body = JsonBody.of(ctx, ORGANISATION_FIELDS);
         OrganisationStore.Fields fields = new OrganisationStore.Fields(body.requiredText("name", 200),
                 body.required("kind", body.code("kind", OrganisationKind.class)), region(body, true), body.text("institutionId", 200),
-                issuer(body), body.text("oidcClientId", 200), secretRef(body), Boolean.TRUE.equals(body.bool("oidcAddTotp")));
+                issuer(body), body.text("oidcClientId", 200), secretRef(body), Boolean.TRUE.equals(body.bool("oidcAddTotp")),
+                acrValues(body));
         Organisation created = service.createOrganisation(Principals.require(ctx), fields);
         ctx.status(201).header("Location", "/api/organisations/" + created.id()).json(AdminViews.organisation(created, true));
     }
@@ -65,11 +66,13 @@ public final class AdminHandler {
         String secretRef = secretRef(body);
         String institution = body.text("institutionId", 200);
         Boolean addTotp = body.bool("oidcAddTotp");
+        List<String> acr = body.has("oidcMfaAcrValues") ? acrValues(body) : null;
         Organisation updated = service.updateOrganisation(Principals.require(ctx), id, f -> new OrganisationStore.Fields(
                 name == null ? f.name() : name, kind == null ? f.kind() : kind, region == null ? f.regionCode() : region,
                 body.has("institutionId") ? institution : f.institutionId(),
                 body.has("oidcIssuer") ? issuer : f.oidcIssuer(), body.has("oidcClientId") ? clientId : f.oidcClientId(),
-                body.has("oidcClientSecretRef") ? secretRef : f.oidcClientSecretRef(), addTotp == null ? f.oidcAddTotp() : addTotp));
+                body.has("oidcClientSecretRef") ? secretRef : f.oidcClientSecretRef(), addTotp == null ? f.oidcAddTotp() : addTotp,
+                acr == null ? f.oidcMfaAcrValues() : acr));
         ctx.json(AdminViews.organisation(updated, true));
     }
 
@@ -131,6 +134,11 @@ public final class AdminHandler {
             throw ApiException.badBody("oidcIssuer", "oidcIssuer must be the provider's issuer URL (https://...)");
         }
         return issuer;
+    }
+
+    /** The provider's acr values that mean a multi-factor login: a list of short texts. */
+    private static List<String> acrValues(JsonBody body) {
+        return Optional.ofNullable(body.textList("oidcMfaAcrValues", 200)).orElse(List.of());
     }
 
     private static String secretRef(JsonBody body) {

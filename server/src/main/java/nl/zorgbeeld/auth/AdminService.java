@@ -66,7 +66,7 @@ public final class AdminService {
 
     static OrganisationStore.Fields fields(Organisation o) {
         return new OrganisationStore.Fields(o.name(), o.kind(), o.regionCode(), o.institutionId(), o.oidcIssuer(), o.oidcClientId(),
-                o.oidcClientSecretRef(), o.oidcAddTotp());
+                o.oidcClientSecretRef(), o.oidcAddTotp(), o.oidcMfaAcrValues());
     }
 
     private void checkOrganisation(Connection c, OrganisationStore.Fields f, Long self) throws SQLException {

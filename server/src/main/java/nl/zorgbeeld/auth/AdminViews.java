@@ -21,6 +21,7 @@ public final class AdminViews {
             m.put("oidcClientId", o.oidcClientId());
             m.put("oidcClientSecretRef", o.oidcClientSecretRef());
             m.put("oidcAddTotp", o.oidcAddTotp());
+            m.put("oidcMfaAcrValues", o.oidcMfaAcrValues());
             m.put("demo", o.demo());
         }
         return m;

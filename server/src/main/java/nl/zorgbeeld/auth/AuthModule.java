@@ -1,8 +1,13 @@
 package nl.zorgbeeld.auth;
 
 import io.javalin.config.RoutesConfig;
+import java.net.URI;
 import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import nl.zorgbeeld.auth.oidc.OidcClient;
+import nl.zorgbeeld.auth.oidc.OidcHandler;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.incident.ChangeLog;
 
@@ -20,8 +25,13 @@ public final class AuthModule {
     private final InvitationHandler invitationHandler;
     private final AuditHandler auditHandler;
     private final AuthSettings settings;
+    private final OidcHandler oidcHandler;
 
-    public AuthModule(DataSource dataSource, AuthSettings settings, Clock clock) {
+    /**
+     * @param baseUrl where users reach the app, for the OIDC callback address
+     * @param secrets the value of a named secret (the environment variable an organisation's client secret is in)
+     */
+    public AuthModule(DataSource dataSource, AuthSettings settings, Clock clock, Supplier<URI> baseUrl, Function<String, String> secrets) {
         this.settings = settings;
         Transactions tx = new Transactions(dataSource);
         UserStore users = new UserStore();
@@ -35,10 +45,14 @@ public final class AuthModule {
         adminHandler = new AdminHandler(new AdminService(tx, organisations, users, sessions, login));
         invitationHandler = new InvitationHandler(new InvitationService(tx, organisations, new ChangeLog()));
         auditHandler = new AuditHandler(tx);
+        FederatedLogin federated = new FederatedLogin(tx, organisations, login, settings, baseUrl, secrets, clock);
+        oidcHandler = new OidcHandler(OidcClient.withDefaults(), federated, federated, federated);
     }
 
-    public static AuthModule create(DataSource dataSource, AuthSettings settings) {
-        return new AuthModule(dataSource, settings, Clock.systemUTC());
+    /** With the system clock; a named secret is the environment variable of that name (or else the Java system property). */
+    public static AuthModule create(DataSource dataSource, AuthSettings settings, Supplier<URI> baseUrl) {
+        return new AuthModule(dataSource, settings, Clock.systemUTC(), baseUrl,
+                name -> System.getenv(name) != null ? System.getenv(name) : System.getProperty(name));
     }
 
     /** The route check: installed before any route is registered. */
@@ -51,6 +65,7 @@ public final class AuthModule {
         adminHandler.register(routes);
         invitationHandler.register(routes);
         auditHandler.register(routes);
+        oidcHandler.register(routes);
     }
 
     public Access access() { return access; }

@@ -98,7 +98,7 @@ public final class DemoUsers {
     private long organisation(Connection c, String name, OrganisationKind kind, String region, String institutionId) throws SQLException {
         Optional<Organisation> existing = organisations.findByName(c, name);
         if (existing.isPresent()) return existing.get().id();
-        return organisations.insert(c, new OrganisationStore.Fields(name, kind, region, institutionId, null, null, null, false), true);
+        return organisations.insert(c, new OrganisationStore.Fields(name, kind, region, institutionId, null, null, null, false, List.of()), true);
     }
 
     /**

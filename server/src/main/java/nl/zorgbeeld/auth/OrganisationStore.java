@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import nl.zorgbeeld.common.Coded;
@@ -12,17 +13,18 @@ import nl.zorgbeeld.common.Coded;
 /** SQL of the organisations (table organisation). */
 public final class OrganisationStore {
     static final String COLUMNS = "o.id, o.name, o.kind, o.region_code, o.institution_id, o.oidc_issuer, o.oidc_client_id,"
-            + " o.oidc_client_secret_ref, o.oidc_add_totp, o.demo";
+            + " o.oidc_client_secret_ref, o.oidc_add_totp, o.oidc_mfa_acr_values, o.demo";
 
     /** The fields of an organisation that can be set. */
     public record Fields(String name, OrganisationKind kind, String regionCode, String institutionId, String oidcIssuer,
-                         String oidcClientId, String oidcClientSecretRef, boolean oidcAddTotp) {}
+                         String oidcClientId, String oidcClientSecretRef, boolean oidcAddTotp, List<String> oidcMfaAcrValues) {}
 
     public long insert(Connection c, Fields f, boolean demo) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO organisation (name, kind, region_code, institution_id, oidc_issuer,"
-                + " oidc_client_id, oidc_client_secret_ref, oidc_add_totp, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-            bind(ps, f);
-            ps.setBoolean(9, demo);
+                + " oidc_client_id, oidc_client_secret_ref, oidc_add_totp, oidc_mfa_acr_values, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " RETURNING id")) {
+            bind(c, ps, f);
+            ps.setBoolean(10, demo);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -32,14 +34,14 @@ public final class OrganisationStore {
 
     public void update(Connection c, long id, Fields f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE organisation SET name = ?, kind = ?, region_code = ?, institution_id = ?,"
-                + " oidc_issuer = ?, oidc_client_id = ?, oidc_client_secret_ref = ?, oidc_add_totp = ? WHERE id = ?")) {
-            bind(ps, f);
-            ps.setLong(9, id);
+                + " oidc_issuer = ?, oidc_client_id = ?, oidc_client_secret_ref = ?, oidc_add_totp = ?, oidc_mfa_acr_values = ? WHERE id = ?")) {
+            bind(c, ps, f);
+            ps.setLong(10, id);
             ps.executeUpdate();
         }
     }
 
-    private static void bind(PreparedStatement ps, Fields f) throws SQLException {
+    private static void bind(Connection c, PreparedStatement ps, Fields f) throws SQLException {
         ps.setString(1, f.name());
         ps.setString(2, f.kind().code());
         ps.setString(3, f.regionCode());
@@ -48,6 +50,7 @@ public final class OrganisationStore {
         ps.setString(6, f.oidcClientId());
         ps.setString(7, f.oidcClientSecretRef());
         ps.setBoolean(8, f.oidcAddTotp());
+        ps.setArray(9, c.createArrayOf("text", f.oidcMfaAcrValues().toArray()));
     }
 
     public Optional<Organisation> find(Connection c, long id) throws SQLException {
@@ -92,6 +95,6 @@ public final class OrganisationStore {
         int i = first;
         return new Organisation(rs.getLong(i++), rs.getString(i++), Coded.known(OrganisationKind.class, rs.getString(i++)),
                 rs.getString(i++), rs.getString(i++), rs.getString(i++), rs.getString(i++), rs.getString(i++), rs.getBoolean(i++),
-                rs.getBoolean(i));
+                Arrays.stream((Object[]) rs.getArray(i++).getArray()).map(String::valueOf).toList(), rs.getBoolean(i));
     }
 }

@@ -204,7 +204,7 @@ public final class UserStore {
 
     private static User read(ResultSet rs) throws SQLException {
         Organisation organisation = OrganisationStore.read(rs, 4);
-        int i = 14;
+        int i = 15;
         Array array = rs.getArray(i++);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object code : (Object[]) array.getArray()) roles.add(Coded.known(Role.class, (String) code));

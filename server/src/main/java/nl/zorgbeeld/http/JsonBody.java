@@ -183,6 +183,23 @@ public final class JsonBody {
         return items;
     }
 
+    /** A list of plain texts of at most {@code maxLength} characters each, or null when absent or null. */
+    public List<String> textList(String name, int maxLength) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) return null;
+        if (!value.isArray()) throw wrongType(name, "an array of strings", value);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String where = path(name) + "[" + i + "]";
+            if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > maxLength) {
+                throw ApiException.badBody(where, where + " must be a text of 1 to " + maxLength + " characters");
+            }
+            items.add(item.asText().strip());
+        }
+        return items;
+    }
+
     /** A list of codes of the vocabulary {@code type} (duplicates dropped), or null when absent or null. */
     public <E extends Enum<E> & Coded> List<E> codes(String name, Class<E> type) {
         JsonNode value = node.get(name);

@@ -115,7 +115,7 @@ public final class TestUsers {
             return existing.get().id();
         }
         OrganisationKind kind = name.startsWith("GHOR") ? OrganisationKind.GHOR : OrganisationKind.OVERIG;
-        return store.insert(c, new OrganisationStore.Fields(name, kind, region, null, null, null, null, false), false);
+        return store.insert(c, new OrganisationStore.Fields(name, kind, region, null, null, null, null, false, List.of()), false);
     }
 
     private static TestUser create(String displayName, String organisation, String region, String institutionId, Set<Role> roles,
