@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import nl.zorgbeeld.auth.AuthModule;
 import nl.zorgbeeld.auth.DemoUsers;
+import nl.zorgbeeld.auth.FirstAdministrator;
 import nl.zorgbeeld.auth.TokenScope;
 import nl.zorgbeeld.auth.TokenStore;
 import nl.zorgbeeld.common.Coded;
@@ -36,8 +37,10 @@ public final class Main {
                 case "import" -> System.exit(importSources(config, Arrays.asList(args).subList(1, args.length)));
                 case "token" -> System.exit(token(config, Arrays.asList(args).subList(1, args.length), System.out));
                 case "demo-code" -> System.out.println(DemoUsers.currentCode(Clock.systemUTC()));
+                case "admin" -> System.exit(admin(config, Arrays.asList(args).subList(1, args.length), System.out));
                 default -> {
-                    System.err.println("usage: zorgbeeld serve | import SOURCE... | token LOGIN [read|read-write] [DAYS] | demo-code");
+                    System.err.println("usage: zorgbeeld serve | import SOURCE... | token LOGIN [read|read-write] [DAYS] | demo-code"
+                            + " | admin LOGIN NAME ORGANISATION REGION");
                     System.exit(2);
                 }
             }
@@ -77,6 +80,22 @@ public final class Main {
             db.close();
             throw new IllegalStateException("ZORGBEELD_MODE=production refuses to start while demo users exist (their password is public):"
                     + " disable them or use a database without them (see docs/security.md)");
+        }
+    }
+
+    /** Creates a beheerder (LOGIN NAME ORGANISATION REGION) and prints its password and one-time enrolment code. */
+    public static int admin(Config config, List<String> args, PrintStream out) {
+        if (args.size() != 4) {
+            System.err.println("usage: zorgbeeld admin LOGIN \"Display name\" \"Organisation\" REGION");
+            return 2;
+        }
+        try (Database db = Database.open(config.databaseUrl())) {
+            FirstAdministrator.Created created = FirstAdministrator.create(db.dataSource(), args.get(0), args.get(1), args.get(2), args.get(3));
+            out.println("Administrator " + created.login() + " created. Log in at the login page with:");
+            out.println("  password:        " + created.password());
+            out.println("  enrolment code:  " + created.enrolmentCode() + " (valid until " + created.codeExpires() + ")");
+            out.println("Both are shown only now.");
+            return 0;
         }
     }
 
