@@ -45,6 +45,8 @@ async function post(path, body) {
 
 function handle(formId, action) {
   const form = $(formId);
+  // The buttons are disabled in the page until this script runs: without it a form would be sent as a GET, password and all.
+  form.querySelector('button').disabled = false;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const button = form.querySelector('button');
@@ -54,9 +56,7 @@ function handle(formId, action) {
       await action(Object.fromEntries(new FormData(form)));
     } catch (e) {
       error(e.message);
-      if (e.code === 'LoginRequired') // After a federated login the provider's answer may still need Zorgbeeld's own second factor.
-const step = new URLSearchParams(window.location.search).get('stap');
-show(step === 'totp' ? 'totp-form' : step === 'enrol' ? 'enrol-form' : 'password-form');
+      if (e.code === 'LoginRequired') show('password-form');
     } finally {
       button.disabled = false;
     }
@@ -102,3 +102,4 @@ fetch('/auth/providers').then((r) => (r.ok ? r.json() : [])).then((providers) =>
 // After a federated login the provider's answer may still need Zorgbeeld's own second factor.
 const step = new URLSearchParams(window.location.search).get('stap');
 show(step === 'totp' ? 'totp-form' : step === 'enrol' ? 'enrol-form' : 'password-form');
+document.body.dataset.ready = 'true';

@@ -8,6 +8,7 @@ import java.util.List;
 import nl.zorgbeeld.auth.AuthModule;
 import nl.zorgbeeld.auth.DemoUsers;
 import nl.zorgbeeld.auth.FirstAdministrator;
+import nl.zorgbeeld.auth.ProductionCheck;
 import nl.zorgbeeld.auth.TokenScope;
 import nl.zorgbeeld.auth.TokenStore;
 import nl.zorgbeeld.common.Coded;
@@ -71,15 +72,10 @@ public final class Main {
 
     /** Production needs TLS in front of the app and no demo users (whose password is public). */
     private static void refuseUnsafeProduction(Config config, Database db) {
-        if (!config.auth().tls()) {
+        List<String> problems = ProductionCheck.problems(config.auth(), db.dataSource());
+        if (!problems.isEmpty()) {
             db.close();
-            throw new IllegalStateException("ZORGBEELD_MODE=production needs TLS: serve Zorgbeeld behind a TLS-terminating proxy and set"
-                    + " ZORGBEELD_PUBLIC_URL=https://... (see docs/security.md, production checklist)");
-        }
-        if (DemoUsers.exist(db.dataSource())) {
-            db.close();
-            throw new IllegalStateException("ZORGBEELD_MODE=production refuses to start while demo users exist (their password is public):"
-                    + " disable them or use a database without them (see docs/security.md)");
+            throw new IllegalStateException(String.join("; ", problems));
         }
     }
 

@@ -47,8 +47,11 @@ public final class AccessRules {
     private static final List<Rule> RULES = new ArrayList<>();
 
     static {
-        // Open without login: the health check and the login flow (static assets are not routes).
+        // Open without login: the health check, the descriptions of the error codes and the login flow
+        // (static assets are not routes).
         open(GET, "/health");
+        open(GET, "/problems");
+        open(GET, "/problems/{code}");
         open(POST, "/auth/login");
         open(POST, "/auth/enrol");
         open(POST, "/auth/enrol/confirm");
