@@ -5,7 +5,6 @@
 import { el } from '../dom.js';
 import { dutchMessage } from '../incident/errors.js';
 import { ensureIdentity } from '../incident/identity.js';
-import { IdentityCancelled } from '../incident/who.js';
 import { setStatus } from './analysis-api.js';
 
 let uid = 0;
@@ -35,12 +34,7 @@ export function statusControl(item, { incidentId, statuses, readOnly, onSaved })
   });
 
   async function save(code, button) {
-    try {
-      await ensureIdentity();
-    } catch (error) {
-      if (error instanceof IdentityCancelled) return;
-      throw error;
-    }
+    await ensureIdentity();
     group.querySelectorAll('button').forEach((b) => { b.disabled = true; });
     message.textContent = 'Opslaan…';
     message.classList.remove('zb-status__message--error');

@@ -7,7 +7,7 @@
 // `zorgbeeld:elements` event on the document.
 import { changeIdentity } from '../identity.js';
 import { ensureIdentity } from '../incident/identity.js';
-import { currentIdentity, IdentityCancelled } from '../incident/who.js';
+import { currentIdentity } from '../incident/who.js';
 import { PANES } from '../panes.js';
 import { loaded, loading } from '../ready.js';
 import { showToast } from '../toast.js';
@@ -85,12 +85,7 @@ export function setUpIncidentMap(map, control, state) {
   const narrow = window.matchMedia('(max-width: 900px)').matches;
   const toolbar = new DrawToolbar({
     onDraw: async (kind) => {
-      try {
-        await ensureIdentity();
-      } catch (error) {
-        if (error instanceof IdentityCancelled) return;
-        throw error;
-      }
+      await ensureIdentity();
       toolbar.setIdentity(currentIdentity());
       editing.cancel();
       drawing.start(kind);

@@ -8,7 +8,6 @@ import { casualtySection } from './casualties.js';
 import { dutchMessage } from './errors.js';
 import { buttons, form, textField } from './forms.js';
 import { ensureIdentity } from './identity.js';
-import { IdentityCancelled } from './who.js';
 import { label } from './words.js';
 
 /**
@@ -118,7 +117,6 @@ function bulletItem(incidentId, bullet, evaluatedAt, ctx) {
         await post(`/api/incidents/${incidentId}/bullets/${bullet.id}/retract`, undefined, bullet.version);
         ctx.reload();
       } catch (error) {
-        if (error instanceof IdentityCancelled) return;
         actions.append(el('p', { class: 'zb-form__error', role: 'alert' }, dutchMessage(error)));
       }
     });

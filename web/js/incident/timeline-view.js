@@ -8,7 +8,6 @@ import { dutchMessage } from './errors.js';
 import { buttons, form, selectField, textField } from './forms.js';
 import { ensureIdentity } from './identity.js';
 import { fromLocalInput } from './time.js';
-import { IdentityCancelled } from './who.js';
 import { actionLabel, describeChange, label, options } from './words.js';
 
 /** @param ctx {view, events, readOnly, reload} */
@@ -143,7 +142,6 @@ async function changeStatus(select, path, decision, ctx) {
     } else {
       select.value = decision.status;
     }
-    if (error instanceof IdentityCancelled) return;
     select.after(el('p', { class: 'zb-form__error', role: 'alert' }, dutchMessage(error)));
   }
 }

@@ -7,10 +7,3 @@ export function currentIdentity() {
   const user = me();
   return user ? { author: user.displayName, organisation: user.organisation.name } : null;
 }
-
-/** The user closed the question without answering: the change is not made, and that is no error. */
-export class IdentityCancelled extends Error {
-  constructor() {
-    super('cancelled');
-  }
-}

@@ -34,7 +34,8 @@ public final class IncidentService {
             long id = store.insert(c, actor);
             store.insertVersion(c, id, 1, state, actor);
             Incident incident = store.find(c, id, null).orElseThrow();
-            log.record(c, NewChangeEvent.of(id, "incident.created", path(id), 1, NewChangeEvent.excerpt(state.title()), null, actor));
+            log.record(c, NewChangeEvent.of(id, "incident.created", path(id), 1, NewChangeEvent.excerpt(state.title()), null, actor)
+                    .withStates(null, state));
             onCreated.created(c, incident, actor);
             return incident;
         });

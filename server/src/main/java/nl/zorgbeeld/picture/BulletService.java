@@ -41,7 +41,7 @@ public final class BulletService {
             long id = bullets.insert(c, incidentId, pictureId);
             bullets.insertVersion(c, id, 1, content, false, actor);
             incidents.changeLog().record(c, NewChangeEvent.of(incidentId, "bullet.added", path(incidentId, id), 1,
-                    NewChangeEvent.excerpt(content.text()), null, actor));
+                    NewChangeEvent.excerpt(content.text()), null, actor).withStates(null, content));
             return bullets.find(c, id).orElseThrow();
         });
     }
