@@ -114,6 +114,21 @@ export class ElementLayers {
     return [...this.groups.values()].some((group) => group.hasLayer(layer));
   }
 
+  /**
+   * Puts one element version in place of its earlier one, or takes an ended element away, from
+   * what is already shown (no request). Returns false when what is shown is as new or newer.
+   */
+  apply(feature, ended) {
+    const shown = this.features.find((f) => f.id === feature.id);
+    if (shown && shown.properties.version > feature.properties.version) return false;
+    if (shown && !ended && shown.properties.version === feature.properties.version) return false;
+    if (!shown && ended) return false;
+    const others = this.features.filter((f) => f.id !== feature.id);
+    // Drawn again in drawing order, so that a new zone does not cover the narrower ones.
+    this.show({ features: ended ? others : [...others, feature] });
+    return true;
+  }
+
   clear() {
     this.groups.forEach((group) => group.clearLayers());
     this.features = [];

@@ -1,7 +1,8 @@
 // The geographic picture of the current incident: loads its elements for the moment chosen in the
 // time selector, shows them with legend and layer switches, and offers drawing, editing and
 // deleting while the live picture of an open incident is shown. It follows the incident UI's
-// `zorgbeeld:incident` event ({incident, at}) and refreshes itself while showing "nu".
+// `zorgbeeld:incident` event ({incident, at}); while showing "nu", elements drawn, changed or
+// ended by others arrive from the live stream (`zorgbeeld:live`) and are put in place.
 // Publishes window.zorgbeeld.elements (the features shown) and .elementsMoment ('nu' or the ISO
 // time they are for) for the browser tests and the console, and announces each new set as a
 // `zorgbeeld:elements` event on the document.
@@ -19,8 +20,6 @@ import { ElementLegend } from './element-legend.js';
 import { elementPopup } from './element-popup.js';
 import { listElements } from './elements-api.js';
 import { describeKind } from './kinds.js';
-
-const REFRESH_MS = 20_000;
 
 // Listening from the start: the incident UI may announce its incident before the map is built.
 let selection = { incident: null, at: null };
@@ -95,7 +94,11 @@ export function setUpIncidentMap(map, control, state) {
   toolbar.setIdentity(currentIdentity());
 
   // While drawing or editing, map clicks are the drawing's and the institution markers let them through.
-  const busyChanged = () => map.getContainer().classList.toggle('zb-drawing', busy());
+  let catchUp = () => {};
+  const busyChanged = () => {
+    map.getContainer().classList.toggle('zb-drawing', busy());
+    catchUp();
+  };
   const drawing = new Drawing(map, {
     formContainer: wrap,
     incidentId,
@@ -142,9 +145,26 @@ export function setUpIncidentMap(map, control, state) {
   const refresh = () => {
     if (incidentId() != null && !selection.at && !busy()) reloadOrTell();
   };
-  // Someone changed the map: follow at once (live.js); the timer covers a lost connection.
+  // The server could not replay what this screen missed: read the elements again.
   document.addEventListener('zorgbeeld:changed', refresh);
-  setInterval(() => {
-    if (document.visibilityState === 'visible') refresh();
-  }, REFRESH_MS);
+  // While drawing or editing the layers stay as they are; once that ends they are read again.
+  let missed = false;
+  document.addEventListener('zorgbeeld:live', (e) => {
+    const change = e.detail;
+    if (!change.type.startsWith('nl.zorgbeeld.element.') || change.incidentid !== incidentId() || selection.at || !change.data) return;
+    if (busy()) {
+      missed = true;
+      return;
+    }
+    if (layers.apply(change.data, change.type === 'nl.zorgbeeld.element.deleted')) {
+      legend.update(layers.features);
+      state.elements = layers.features;
+    }
+  });
+  catchUp = () => {
+    if (missed && !busy()) {
+      missed = false;
+      refresh();
+    }
+  };
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import nl.zorgbeeld.analysis.AnalysisModule;
 import nl.zorgbeeld.auth.AuthModule;
+import nl.zorgbeeld.auth.Principals;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.element.ElementHandler;
 import nl.zorgbeeld.element.ElementService;
@@ -36,16 +37,18 @@ public final class App {
         InstitutionTypes types = InstitutionTypes.load();
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
-        HealthHandler health = new HealthHandler(reference, postgisVersion);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
         AnalysisModule analysis = AnalysisModule.create(dataSource);
         ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
-        LiveModule live = new LiveModule(dataSource, elementService::requireIncident);
         AtomicReference<Javalin> running = new AtomicReference<>();
         AuthModule auth = AuthModule.create(dataSource, config.auth(), () -> config.auth().publicUrl() != null ? config.auth().publicUrl()
                 : URI.create("http://localhost:" + running.get().port()));
+        // Streams carry only incidents the user may see; the per-client stream limit counts per user.
+        LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident, auth.liveVisibility(),
+                ctx -> "user " + Principals.require(ctx).userId());
+        HealthHandler health = new HealthHandler(reference, postgisVersion, live);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -90,6 +90,8 @@ public final class AccessRules {
         rule(POST, "/api/incidents").allow(HOOFD_INFORMATIE, OWN_REGION);
         read("/api/incidents");
         read("/api/incidents/{id}");
+        // The incident list as a live stream: each event only of incidents the user may see (LiveVisibility).
+        read("/api/live");
         rule(PATCH, "/api/incidents/{id}").allow(HOOFD_INFORMATIE, OWN_REGION);
         read("/api/incidents/{id}/timeline");
         read("/api/incidents/{id}/live");

@@ -10,6 +10,7 @@ import nl.zorgbeeld.auth.oidc.OidcClient;
 import nl.zorgbeeld.auth.oidc.OidcHandler;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.incident.ChangeLog;
+import nl.zorgbeeld.live.IncidentVisibility;
 
 /**
  * Wires access control: the route check, the login flow, tokens, the administration of
@@ -26,6 +27,7 @@ public final class AuthModule {
     private final AuditHandler auditHandler;
     private final AuthSettings settings;
     private final OidcHandler oidcHandler;
+    private final LiveVisibility liveVisibility;
 
     /**
      * @param baseUrl where users reach the app, for the OIDC callback address
@@ -46,6 +48,7 @@ public final class AuthModule {
         invitationHandler = new InvitationHandler(new InvitationService(tx, organisations, new ChangeLog()));
         auditHandler = new AuditHandler(tx);
         FederatedLogin federated = new FederatedLogin(tx, organisations, login, settings, baseUrl, secrets, clock);
+        liveVisibility = new LiveVisibility(dataSource);
         oidcHandler = new OidcHandler(OidcClient.withDefaults(), federated, federated, federated);
     }
 
@@ -74,6 +77,9 @@ public final class AuthModule {
     public LoginService login() { return login; }
 
     public TokenService tokens() { return tokens; }
+
+    /** Which incidents a live stream may carry to its user. */
+    public IncidentVisibility liveVisibility() { return liveVisibility; }
 
     public AuthSettings settings() { return settings; }
 }

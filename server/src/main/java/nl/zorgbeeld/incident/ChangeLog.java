@@ -16,15 +16,16 @@ import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Json;
 
 /**
- * SQL of the change log (table change_event): every change is appended here, in the same
- * transaction as the change, together with its entry in the audit trail.
+ * SQL of the change log (table change_event): every change is appended here, in the same transaction
+ * as the change, together with its entry in the audit trail. At commit the database gives it its live
+ * stream position (migration V9).
  */
 public final class ChangeLog {
 
     public void record(Connection c, NewChangeEvent event) throws SQLException {
         AuditLog.record(c, audit(event));
         String sql = "INSERT INTO change_event (incident_id, template_id, action, subject, subject_version, summary, details,"
-                + " author, organisation) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+                + " author, organisation, data) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, event.incidentId(), Types.BIGINT);
             ps.setObject(2, event.templateId(), Types.BIGINT);
@@ -35,6 +36,7 @@ public final class ChangeLog {
             ps.setString(7, event.details() == null ? null : toJson(event.details()));
             ps.setString(8, event.actor().author());
             ps.setString(9, event.actor().organisation());
+            ps.setString(10, event.data() == null ? null : toJson(event.data()));
             ps.executeUpdate();
         }
     }
@@ -46,20 +48,24 @@ public final class ChangeLog {
         Object before = event.before();
         Object after = event.after();
         if (before == null && after == null) {
-            Map<String, Object> from = new LinkedHashMap<>();
-            Map<String, Object> to = new LinkedHashMap<>();
-            if (event.details() != null && event.details().values().stream().allMatch(ChangeLog::isChange)) {
+            if (event.details() != null && !event.details().isEmpty() && event.details().values().stream().allMatch(ChangeLog::isChange)) {
+                Map<String, Object> from = new LinkedHashMap<>();
+                Map<String, Object> to = new LinkedHashMap<>();
                 event.details().forEach((field, change) -> {
                     from.put(field, ((Map<?, ?>) change).get("from"));
                     to.put(field, ((Map<?, ?>) change).get("to"));
                 });
                 before = from;
+                after = to;
+            } else if (event.data() != null) {
+                after = event.data();
             } else {
+                Map<String, Object> to = new LinkedHashMap<>();
                 to.put("summary", event.summary());
                 if (event.subjectVersion() != null) to.put("version", event.subjectVersion());
                 if (event.details() != null) to.put("details", event.details());
+                after = to;
             }
-            after = to;
         }
         return new AuditLog.Entry(event.actor(), action, type, event.subject(), event.incidentId(), before, after);
     }
@@ -102,11 +108,11 @@ public final class ChangeLog {
         }
     }
 
-    private static String toJson(Object details) {
+    private static String toJson(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(details);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("change details cannot be written as JSON", e);
+            throw new IllegalArgumentException("a change (details or data) cannot be written as JSON", e);
         }
     }
 }

@@ -1,47 +1,33 @@
 package nl.zorgbeeld.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.zorgbeeld.common.Json;
-import nl.zorgbeeld.testing.Sql;
-import nl.zorgbeeld.testing.TestIncidents;
-import nl.zorgbeeld.testing.TestUsers;
+import java.util.List;
+import nl.zorgbeeld.testing.EventStream;
+import nl.zorgbeeld.testing.EventStream.Event;
+import nl.zorgbeeld.testing.JsonClient;
+import nl.zorgbeeld.testing.JsonClient.Response;
 import nl.zorgbeeld.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Server-sent events: a committed change reaches every screen watching that incident, and only those;
- * when the server's own database connection has to be made again, every screen is told to reload.
- * Events are awaited with a generous deadline, never for a fixed time: what must not arrive is
- * shown by what arrives after it.
+ * Server-sent events: a committed change reaches every screen watching that incident, and only those,
+ * as a CloudEvents event that carries the changed object itself.
  */
 class LiveUpdatesTest {
-    /** Only a failing test waits this long for an event. */
-    private static final long DEADLINE_SECONDS = 30;
-    private static final String POINT = "{\"type\":\"Feature\",\"properties\":{\"kind\":\"incidentlocatie\",\"label\":\"Brandhaard\","
-            + "\"source\":\"OvD\",\"certainty\":\"gevalideerd\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[5.1,52.1]}}";
     private static TestServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static JsonClient hanna;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
+        hanna = new JsonClient(server, "Hanna", "GHOR");
     }
 
     @AfterAll
@@ -49,91 +35,90 @@ class LiveUpdatesTest {
         server.close();
     }
 
-    /** Opens the stream and collects its "event: name\ndata: json" pairs as "name json". */
-    private BlockingQueue<String> watch(long incident) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/incidents/" + incident + "/live")))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + TestUsers.standard().token()).build();
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals(200, response.statusCode());
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String event = null;
-                for (String line; (line = lines.readLine()) != null; ) {
-                    if (line.startsWith("event:")) event = line.substring(6).trim();
-                    if (line.startsWith("data:") && event != null) events.add(event + " " + line.substring(5).trim());
-                }
-            } catch (Exception ignored) {
-                // The stream ends when the test ends.
+    @Test
+    void aCommittedChangeReachesEveryWatcherOfThatIncidentOnly() {
+        long incident = LiveFixtures.incident(hanna, "Live-test");
+        long other = LiveFixtures.incident(hanna, "Ander incident");
+        try (EventStream first = EventStream.open(server.port(), "/api/incidents/" + incident + "/live");
+             EventStream second = EventStream.open(server.port(), "/api/incidents/" + incident + "/live");
+             EventStream elsewhere = EventStream.open(server.port(), "/api/incidents/" + other + "/live")) {
+            for (EventStream s : List.of(first, second, elsewhere)) s.next("connected");
+
+            String elementId = LiveFixtures.point(hanna, incident, "Brandhaard").get("id").asText();
+            // A change to the other incident afterwards: when it has arrived there, nothing of the first came before it.
+            LiveFixtures.point(hanna, other, "Elders");
+
+            for (EventStream s : List.of(first, second)) {
+                JsonNode event = s.next("change").json();
+                assertEquals("1.0", event.get("specversion").asText());
+                assertEquals("nl.zorgbeeld.element.created", event.get("type").asText());
+                assertEquals("/api/incidents/" + incident, event.get("source").asText());
+                assertEquals("elements/" + elementId, event.get("subject").asText());
+                assertEquals("application/geo+json", event.get("datacontenttype").asText());
+                assertEquals("Hanna", event.get("author").asText());
+                assertTrue(event.get("summary").asText().contains("Brandhaard"));
+                JsonNode feature = event.get("data");
+                assertEquals("Feature", feature.get("type").asText());
+                assertEquals(elementId, feature.get("id").asText());
+                assertEquals(5.1, feature.at("/geometry/coordinates/0").asDouble(), 1e-9, "WGS84, as the map draws it");
+                assertEquals(1, feature.at("/properties/version").asInt());
             }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        assertTrue(next(events).startsWith("connected "), "the stream says it is connected");
-        return events;
-    }
-
-    private static String next(BlockingQueue<String> events) throws InterruptedException {
-        String event = events.poll(DEADLINE_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(event, "no event within " + DEADLINE_SECONDS + " s");
-        return event;
-    }
-
-    private static JsonNode change(String event) {
-        assertTrue(event.startsWith("change "), event);
-        return Json.tree(event.substring("change ".length()));
-    }
-
-    private void draw(long incident) {
-        HttpResponse<String> created = server.send(HttpRequest.newBuilder(URI.create(server.url("/api/incidents/" + incident + "/elements")))
-                .POST(HttpRequest.BodyPublishers.ofString(POINT)).header("Content-Type", "application/geo+json").build());
-        assertEquals(201, created.statusCode(), created.body());
-    }
-
-    @Test
-    void aCommittedChangeReachesEveryWatcherOfThatIncidentOnly() throws Exception {
-        long incident = TestIncidents.create("Live-test", "actief");
-        long other = TestIncidents.create("Ander incident", "actief");
-        BlockingQueue<String> first = watch(incident);
-        BlockingQueue<String> second = watch(incident);
-        BlockingQueue<String> elsewhere = watch(other);
-
-        draw(incident);
-
-        for (BlockingQueue<String> events : java.util.List.of(first, second)) {
-            JsonNode change = change(next(events));
-            assertEquals(incident, change.get("incidentId").asLong());
-            assertEquals("element.create", change.get("action").asText());
-            assertEquals("Hanna Informatie", change.get("author").asText());
-            assertTrue(change.get("summary").asText().contains("Brandhaard"));
+            JsonNode elsewhereEvent = elsewhere.next("change").json();
+            assertTrue(elsewhereEvent.get("summary").asText().contains("Elders"), "the other incident's screens hear only their own");
         }
-        // Changes go out in the order they were committed: had the first reached the other incident's
-        // screen, it would come before this one.
-        draw(other);
-        assertEquals(other, change(next(elsewhere)).get("incidentId").asLong(), "another incident's screens hear only their own");
     }
 
     @Test
-    void whenTheServersDatabaseConnectionComesBackEveryScreenIsToldToReload() throws Exception {
-        long incident = TestIncidents.create("Live-herstel", "actief");
-        BlockingQueue<String> events = watch(incident);
+    void eventsCarryTheBulletAndTheIncidentAsTheApiShowsThem() {
+        long incident = LiveFixtures.incident(hanna, "Inhoud");
+        try (EventStream stream = EventStream.open(server.port(), "/api/incidents/" + incident + "/live")) {
+            stream.next("connected");
+            Response bullet = LiveFixtures.bullet(hanna, incident, "Meteo", "Wind ZW 4 Bft");
+            Event added = stream.next("change");
+            assertEquals("nl.zorgbeeld.bullet.created", added.json().get("type").asText());
+            assertEquals("bullets/" + bullet.json().get("id").asLong(), added.json().get("subject").asText());
+            assertEquals(bullet.json(), added.json().get("data"), "the bullet exactly as POST answered it");
 
-        long ended = Sql.count("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND query = 'LISTEN zorgbeeld_change') t");
-        assertTrue(ended >= 1, "the server's listening connection was found");
-
-        String event = next(events);
-        assertTrue(event.startsWith("resync "), "changes may have been missed meanwhile: " + event);
-        assertEquals(incident, Json.tree(event.substring("resync ".length())).get("incidentId").asLong());
-        draw(incident);
-        assertEquals("element.create", change(next(events)).get("action").asText(), "and changes arrive again");
+            Response current = hanna.get("/api/incidents/" + incident);
+            Response updated = hanna.patch("/api/incidents/" + incident, "{\"grip\": \"2\"}", current.header("ETag"));
+            assertEquals(200, updated.status(), updated.toString());
+            JsonNode change = stream.next("change").json();
+            assertEquals("nl.zorgbeeld.incident.updated", change.get("type").asText());
+            assertNull(change.get("subject"), "the incident itself is the source");
+            assertEquals(updated.json(), change.get("data"), "the incident exactly as PATCH answered it");
+            assertEquals(Long.parseLong(added.id()) + 1, Long.parseLong(change.get("id").asText()),
+                    "ids are the positions in the change log, one apart when nothing else happened in between");
+        }
     }
 
     @Test
     void anUnknownIncidentIsA404BeforeAnyStream() {
-        HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/api/incidents/987654321/live")))
-                .header("Accept", "text/event-stream").build());
-        assertEquals(404, r.statusCode());
-        assertEquals("NotFound", Json.tree(r.body()).get("code").asText());
+        try (EventStream r = EventStream.open(server.port(), "/api/incidents/987654321/live")) {
+            assertEquals(404, r.status());
+            assertEquals("NotFound", r.error().get("code").asText());
+        }
+    }
+
+    @Test
+    void anUnknownParameterIsA400BeforeAnyStream() {
+        long incident = LiveFixtures.incident(hanna, "Parameter");
+        try (EventStream r = EventStream.open(server.port(), "/api/incidents/" + incident + "/live?since=5")) {
+            assertEquals(400, r.status());
+            assertEquals("since", r.error().get("where").asText());
+        }
+    }
+
+    @Test
+    void theStreamIsNotBufferedOnTheWay() {
+        long incident = LiveFixtures.incident(hanna, "Kopregels");
+        try (EventStream stream = EventStream.open(server.port(), "/api/incidents/" + incident + "/live")) {
+            assertEquals(200, stream.status());
+            assertTrue(stream.header("Content-Type").startsWith("text/event-stream"));
+            assertEquals("no", stream.header("X-Accel-Buffering"));
+            assertTrue(stream.header("Cache-Control").contains("no-cache"));
+            Event connected = stream.next();
+            assertEquals("connected", connected.name());
+            assertFalse(connected.id().isEmpty(), "a fresh stream starts with the head as its id, to resume from");
+        }
     }
 }

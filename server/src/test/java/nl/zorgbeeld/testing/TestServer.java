@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import nl.zorgbeeld.App;
 import nl.zorgbeeld.Config;
 import nl.zorgbeeld.testing.TestUsers.TestUser;
@@ -35,12 +36,20 @@ public final class TestServer implements AutoCloseable {
 
     /** @param env extra configuration, as environment variables would give it */
     public static TestServer start(Map<String, String> env) {
+        return start(env, TestDatabase.dataSource(), 0);
+    }
+
+    /**
+     * @param dataSource the connections the app uses (a {@link GatedDataSource} lets a test cut them off)
+     * @param port       0 for a free one, or a given one (a server restarted on the port its clients know)
+     */
+    public static TestServer start(Map<String, String> env, DataSource dataSource, int port) {
         var values = new java.util.HashMap<>(env);
         values.put("DATABASE_URL", System.getenv("ZORGBEELD_TEST_DATABASE_URL"));
         values.put("ZORGBEELD_PORT", "0");
         Config config = Config.fromEnvironment(values);
-        Javalin app = App.create(config, TestDatabase.dataSource(), TestDatabase.get().postgisVersion());
-        app.start("127.0.0.1", 0);
+        Javalin app = App.create(config, dataSource, TestDatabase.get().postgisVersion());
+        app.start("127.0.0.1", port);
         return new TestServer(app);
     }
 
@@ -52,6 +61,11 @@ public final class TestServer implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+    }
+
+    /** GET as JSON, whatever the status (for /health, which answers 503 with a body). */
+    public com.fasterxml.jackson.databind.JsonNode json(String path) {
+        return nl.zorgbeeld.common.Json.tree(get(path).body());
     }
 
     public HttpResponse<String> getAnonymous(String path) {
