@@ -1,9 +1,14 @@
-// "Wie ben ik": the logged-in user, organisation and roles, with the way out (Uitloggen).
+// "Wie ben ik" in the top bar: the logged-in user and organisation; its dialog shows the roles and
+// leads to the user's own API tokens, the Beheer page (administrators) and Uitloggen.
 //
 // API
-//   changeIdentity()   opens the dialog; Promise that resolves when it is closed
+//   showIdentity(button)   fills the top-bar button with name and organisation and opens the dialog on click
+//   roleLabel(code)        a role in Dutch
+import { openDialog } from './dialog.js';
 import { el } from './dom.js';
 import { loadMe, logout } from './me.js';
+import { mayManage } from './rights.js';
+import { openTokens } from './tokens.js';
 
 const ROLE_LABELS = {
   beheerder: 'Beheerder',
@@ -14,31 +19,23 @@ const ROLE_LABELS = {
   lezer: 'Lezer',
 };
 
-export async function changeIdentity() {
+export const roleLabel = (code) => ROLE_LABELS[code] || code;
+
+export async function showIdentity(button) {
   const user = await loadMe();
-  return new Promise((resolve) => {
-    const dialog = el('dialog', { class: 'zb-dialog', id: 'identity-dialog', 'aria-labelledby': 'identity-title' });
-    const close = () => {
-      dialog.close();
-      dialog.remove();
-      resolve();
-    };
-    const roles = user.roles.map((r) => ROLE_LABELS[r] || r).join(', ') || 'geen rol';
-    const done = el('button', { type: 'button', class: 'zb-button zb-button--primary' }, 'Sluiten');
-    done.addEventListener('click', close);
-    const out = el('button', { type: 'button', class: 'zb-button', id: 'logout-button' }, 'Uitloggen');
-    out.addEventListener('click', () => logout());
-    dialog.append(
-      el('h2', { id: 'identity-title' }, 'Wie ben ik'),
-      el('p', {}, `${user.displayName} (${user.login})`),
-      el('p', {}, `${user.organisation.name}, regio ${user.organisation.regionCode}`),
-      el('p', {}, `Rol: ${roles}`),
-      el('div', { class: 'zb-form__buttons' }, done, out));
-    dialog.addEventListener('cancel', (e) => {
-      e.preventDefault();
-      close();
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-  });
+  button.textContent = `${user.displayName} (${user.organisation.name})`;
+  button.addEventListener('click', () => openIdentity(user));
+}
+
+function openIdentity(user) {
+  const roles = user.roles.map(roleLabel).join(', ') || 'geen rol';
+  const { close } = openDialog({ id: 'identity-dialog', title: 'Wie ben ik' },
+    el('p', {}, `${user.displayName} (${user.login})`),
+    el('p', {}, `${user.organisation.name}, regio ${user.organisation.regionCode}`),
+    el('p', {}, `Rol: ${roles}`),
+    user.institutionId ? el('p', {}, `Spreekt voor zorginstelling ${user.institutionId}`) : null,
+    el('div', { class: 'zb-form__buttons' },
+      el('button', { type: 'button', class: 'zb-button', id: 'tokens-button', onclick: () => { close(); openTokens(); } }, 'Mijn API-tokens'),
+      mayManage() ? el('a', { class: 'zb-button', href: '/beheer.html' }, 'Beheer') : null,
+      el('button', { type: 'button', class: 'zb-button', id: 'logout-button', onclick: () => logout() }, 'Uitloggen')));
 }

@@ -65,8 +65,13 @@ public final class TestUsers {
      * when it is null, not yet enrolled (the enrolment code is then set with {@link #enrolmentCode}).
      */
     public static TestUser withPassword(String password, String totpSecret, Role... roles) {
+        return withPassword(password, totpSecret, null, roles);
+    }
+
+    /** As {@link #withPassword(String, String, Role...)}, bound to a care institution (an information coordinator). */
+    public static TestUser withPassword(String password, String totpSecret, String institutionId, Role... roles) {
         Set<Role> set = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(List.of(roles));
-        TestUser user = create("Login Test", "GHOR Utrecht", REGION, null, set, Passwords.hash(password), false);
+        TestUser user = create("Login Test", "GHOR Utrecht", REGION, institutionId, set, Passwords.hash(password), false);
         if (totpSecret != null) run(c -> {
             new UserStore().enrolWith(c, user.id(), totpSecret);
             return null;
