@@ -3,6 +3,7 @@ package nl.zorgbeeld;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import nl.zorgbeeld.auth.AuthSettings;
 import nl.zorgbeeld.live.LiveConfig;
 
 /**
@@ -20,9 +21,11 @@ import nl.zorgbeeld.live.LiveConfig;
  * @param statusStaleMinutes ZORGBEELD_STATUS_STALE_MINUTES: an institution's status report older than this is
  *                           flagged stale while an active incident concerns the institution (60)
  * @param live               ZORGBEELD_LIVE_*: heartbeats, buffers, limits and replay of the live streams
+ * @param auth               the security settings (ZORGBEELD_MODE, ZORGBEELD_PUBLIC_URL, ...; see {@link AuthSettings})
  */
 public record Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
-                     String tileUrl, String tileAttribution, int staleMinutes, int statusStaleMinutes, LiveConfig live) {
+                     String tileUrl, String tileAttribution, int staleMinutes, int statusStaleMinutes, LiveConfig live,
+                     AuthSettings auth) {
 
     public static final String DEFAULT_OFFICIAL_SOURCE = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1";
 
@@ -30,11 +33,11 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
 
     public static final int DEFAULT_STATUS_STALE_MINUTES = 60;
 
-    /** A configuration with the default stale norms and live settings. */
+    /** A configuration with the default stale norms, live settings and the development security settings. */
     public Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
                   String tileUrl, String tileAttribution) {
         this(databaseUrl, port, dataDir, officialSourceUrl, boundaryYear, tileUrl, tileAttribution, DEFAULT_STALE_MINUTES,
-                DEFAULT_STATUS_STALE_MINUTES, LiveConfig.DEFAULTS);
+                DEFAULT_STATUS_STALE_MINUTES, LiveConfig.DEFAULTS, AuthSettings.defaults());
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -52,7 +55,8 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
                 env.getOrDefault("ZORGBEELD_TILE_ATTRIBUTION", "Kaartgegevens &copy; Kadaster (PDOK)"),
                 minutes(env, "ZORGBEELD_STALE_MINUTES", DEFAULT_STALE_MINUTES),
                 minutes(env, "ZORGBEELD_STATUS_STALE_MINUTES", DEFAULT_STATUS_STALE_MINUTES),
-                LiveConfig.fromEnvironment(env));
+                LiveConfig.fromEnvironment(env),
+                AuthSettings.fromEnvironment(env));
     }
 
     private static int minutes(Map<String, String> env, String name, int fallback) {
