@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import nl.zorgbeeld.common.Actor;
+import nl.zorgbeeld.auth.Access;
+import nl.zorgbeeld.auth.Conditions;
+import nl.zorgbeeld.auth.Principal;
+import nl.zorgbeeld.auth.Principals;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.common.Coded;
-import nl.zorgbeeld.http.Actors;
+import nl.zorgbeeld.common.Visibility;
 import nl.zorgbeeld.http.Etags;
 import nl.zorgbeeld.http.JsonBody;
 import nl.zorgbeeld.http.QueryParams;
@@ -23,6 +26,8 @@ import nl.zorgbeeld.reference.InstitutionTypes;
 /**
  * HTTP for institution status reports: report, confirm unchanged, read now or at a moment, history,
  * the regional overview as JSON, CSV or EDXL-HAVE 2.0, the import of EDXL-HAVE, and the vocabulary.
+ * Who may call which is in auth/AccessRules; every read is limited to the institutions the user's
+ * organisation may see, and the author of a report is the logged-in user.
  */
 public final class StatusHandler {
     public static final String OVERVIEW = "/api/institutions/status";
@@ -69,7 +74,7 @@ public final class StatusHandler {
 
     private void current(Context ctx) {
         QueryParams params = new QueryParams(ctx, Set.of("at"));
-        StatusItem item = service.current(institutionId(ctx), params.instant("at"));
+        StatusItem item = service.current(institutionId(ctx), params.instant("at"), visibility(ctx));
         Etags.set(ctx, item.version());
         ctx.json(item);
     }
@@ -80,30 +85,32 @@ public final class StatusHandler {
         var from = params.instant("from");
         var to = params.instant("to");
         if (from != null && to != null && from.isAfter(to)) throw ApiException.badParameter("from", "from is after to");
-        List<StatusReport> reports = service.history(id, from, to, params.integer("limit", StatusService.MAX_HISTORY, 1, StatusService.MAX_HISTORY));
+        Visibility visibility = visibility(ctx);
+        List<StatusReport> reports = service.history(id, from, to, params.integer("limit", StatusService.MAX_HISTORY, 1, StatusService.MAX_HISTORY),
+                visibility);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("institution", service.institution(id));
+        body.put("institution", service.institution(id, visibility));
         body.put("reports", reports);
         ctx.json(body);
     }
 
     private void report(Context ctx) {
         String id = institutionId(ctx);
-        Actor actor = Actors.require(ctx);
+        Reporter reporter = reporter(ctx);
         Etags.IfMatch ifMatch = ctx.header("If-Match") == null ? null : Etags.require(ctx);
         NewReport report = StatusInput.report(JsonBody.of(ctx, StatusInput.FIELDS));
-        StatusItem item = service.report(id, report, ifMatch, actor);
+        StatusItem item = service.report(id, report, ifMatch, reporter);
         Etags.set(ctx, item.version());
         ctx.status(201).header("Location", StatusService.path(id)).json(item);
     }
 
     private void confirm(Context ctx) {
         String id = institutionId(ctx);
-        Actor actor = Actors.require(ctx);
+        Reporter reporter = reporter(ctx);
         Etags.IfMatch ifMatch = Etags.require(ctx);
         JsonBody body = ctx.body().isBlank() ? null : JsonBody.of(ctx, StatusInput.CONFIRM_FIELDS);
         StatusItem item = service.confirm(id, body == null ? null : body.instant("reportedAt"), body == null ? null : body.longValue("incidentId"),
-                ifMatch, actor);
+                ifMatch, reporter);
         Etags.set(ctx, item.version());
         ctx.status(201).header("Location", StatusService.path(id)).json(item);
     }
@@ -126,7 +133,7 @@ public final class StatusHandler {
         }
         OverviewFilter filter = new OverviewFilter(region, typeCodes, codes(params, "status", OperationalStatus.class),
                 codes(params, "emergencyDepartment", EmergencyDepartmentStatus.class), Boolean.TRUE.equals(params.bool("all")));
-        StatusOverview overview = service.overview(filter, params.instant("at"));
+        StatusOverview overview = service.overview(filter, params.instant("at"), visibility(ctx));
         String name = "zorgbeeld-status" + (region == null ? "" : "-" + region.toLowerCase(Locale.ROOT));
         switch (format) {
             case JSON -> ctx.json(overview);
@@ -152,7 +159,7 @@ public final class StatusHandler {
             throw new ApiException(415, "UnsupportedMediaType", "Unsupported media type", "Send an EDXL-HAVE 2.0 document as"
                     + " Content-Type application/xml; a single report in JSON goes to POST /api/institutions/{id}/status", "Content-Type");
         }
-        Actor actor = Actors.require(ctx);
+        Reporter reporter = reporter(ctx);
         long length = ctx.contentLength();
         if (length > HaveReader.MAX_BYTES) {
             throw new ApiException(413, "PayloadTooLarge", "Payload too large", "An EDXL-HAVE document may be at most "
@@ -165,7 +172,7 @@ public final class StatusHandler {
             incidentId = Long.parseLong(incident);
         }
         HaveReader.Result read = HaveReader.read(ctx.bodyAsBytes());
-        List<StatusItem> items = service.reportAll(read.reports(), incidentId, actor);
+        List<StatusItem> items = service.reportAll(read.reports(), incidentId, reporter);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("imported", items.size());
         body.put("institutions", items);
@@ -218,6 +225,18 @@ public final class StatusHandler {
 
     private static Map<String, String> area(String key, String label) {
         return Map.of("key", key, "label", label);
+    }
+
+    /** The logged-in user as the author of a report (never what the request says about itself), and what it may report for. */
+    private static Reporter reporter(Context ctx) {
+        Principal principal = Principals.require(ctx);
+        return new Reporter(principal.actor(), Access.visibility(principal),
+                institution -> Conditions.mayReportStatus(principal, institution.id(), institution.regionCode()));
+    }
+
+    /** The institutions the user may see: those of its region and of the incidents its organisation is invited to. */
+    private static Visibility visibility(Context ctx) {
+        return Access.visibility(Principals.require(ctx));
     }
 
     private static String institutionId(Context ctx) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.ApiException;
+import nl.zorgbeeld.common.Visibility;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.http.Etags.IfMatch;
 import nl.zorgbeeld.incident.Incident;
@@ -54,12 +55,12 @@ public final class StatusService {
      * Stores a report as the institution's next version. {@code ifMatch} (may be null) guards
      * against overwriting a report someone else made since the reporter read the status.
      */
-    public StatusItem report(String institutionId, NewReport report, IfMatch ifMatch, Actor actor) {
+    public StatusItem report(String institutionId, NewReport report, IfMatch ifMatch, Reporter reporter) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return tx.run(c -> {
-            InstitutionRef institution = requireInstitution(c, institutionId);
-            requireMayReport(actor, institution);
-            StatusReport stored = store(c, institution, report, null, ifMatch, actor, now);
+            InstitutionRef institution = requireInstitution(c, institutionId, reporter.visibility());
+            requireMayReport(reporter, institution, null);
+            StatusReport stored = store(c, institution, report, null, ifMatch, reporter, now);
             return item(c, institution, stored, now, null);
         });
     }
@@ -68,11 +69,11 @@ public final class StatusService {
      * "Ongewijzigd bevestigen": a new version with the content of the latest report and a new
      * time. {@code ifMatch} is required, so that what is confirmed is what the reporter saw.
      */
-    public StatusItem confirm(String institutionId, OffsetDateTime reportedAt, Long incidentId, IfMatch ifMatch, Actor actor) {
+    public StatusItem confirm(String institutionId, OffsetDateTime reportedAt, Long incidentId, IfMatch ifMatch, Reporter reporter) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return tx.run(c -> {
-            InstitutionRef institution = requireInstitution(c, institutionId);
-            requireMayReport(actor, institution);
+            InstitutionRef institution = requireInstitution(c, institutionId, reporter.visibility());
+            requireMayReport(reporter, institution, null);
             int version = store.lock(c, institution.id());
             if (version == 0) {
                 throw ApiException.conflict("status", institution.name() + " has no status report yet: there is nothing to confirm."
@@ -82,16 +83,17 @@ public final class StatusService {
             StatusReport latest = store.latest(c, institution.id(), null).orElseThrow();
             Long incident = incidentId != null ? incidentId : latest.incidentId();
             NewReport again = new NewReport(reportedAt, incident, latest.content(), NewReport.API);
-            StatusReport stored = store(c, institution, again, version, null, actor, now);
+            StatusReport stored = store(c, institution, again, version, null, reporter, now);
             return item(c, institution, stored, now, null);
         });
     }
 
     /**
-     * Stores several reports at once (an EDXL-HAVE import): all or nothing. Errors name the report
-     * by its position ({@code Hospital[2]...}).
+     * Stores several reports at once (an EDXL-HAVE import): all or nothing, so one institution the
+     * reporter may not report for refuses the whole document. Errors name the report by its position
+     * ({@code Hospital[2]...}).
      */
-    public List<StatusItem> reportAll(List<ImportedReport> reports, Long incidentId, Actor actor) {
+    public List<StatusItem> reportAll(List<ImportedReport> reports, Long incidentId, Reporter reporter) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Set<String> seen = new HashSet<>();
         for (ImportedReport r : reports) {
@@ -102,12 +104,12 @@ public final class StatusService {
         return tx.run(c -> {
             List<StatusItem> items = new ArrayList<>();
             for (ImportedReport r : reports) {
-                InstitutionRef institution = store.institution(c, r.institutionId()).orElseThrow(() -> new ApiException(404, "NotFound",
-                        "Not found", "There is no institution '" + r.institutionId() + "' (" + r.where() + ")", r.where()));
-                requireMayReport(actor, institution);
+                InstitutionRef institution = store.institution(c, r.institutionId(), reporter.visibility()).orElseThrow(() -> new ApiException(
+                        404, "NotFound", "Not found", "There is no institution '" + r.institutionId() + "' (" + r.where() + ")", r.where()));
+                requireMayReport(reporter, institution, r.where());
                 NewReport report = new NewReport(r.reportedAt(), incidentId, r.content(), NewReport.HAVE);
                 try {
-                    items.add(item(c, institution, store(c, institution, report, null, null, actor, now), now, null));
+                    items.add(item(c, institution, store(c, institution, report, null, null, reporter, now), now, null));
                 } catch (ApiException e) {
                     // The report's time is LastUpdateTime in the document.
                     String field = "reportedAt".equals(e.where()) ? "LastUpdateTime" : e.where();
@@ -120,32 +122,35 @@ public final class StatusService {
     }
 
     /** The institution's status now ({@code at} null) or at {@code at}. */
-    public StatusItem current(String institutionId, OffsetDateTime at) {
+    public StatusItem current(String institutionId, OffsetDateTime at, Visibility visibility) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return tx.run(c -> {
-            InstitutionRef institution = requireInstitution(c, institutionId);
+            InstitutionRef institution = requireInstitution(c, institutionId, visibility);
             return item(c, institution, store.latest(c, institution.id(), at).orElse(null), at == null ? now : at, at);
         });
     }
 
     /** The reports describing moments from {@code from} to {@code to}, oldest first (the latest {@code limit}). */
-    public List<StatusReport> history(String institutionId, OffsetDateTime from, OffsetDateTime to, int limit) {
+    public List<StatusReport> history(String institutionId, OffsetDateTime from, OffsetDateTime to, int limit, Visibility visibility) {
         return tx.run(c -> {
-            InstitutionRef institution = requireInstitution(c, institutionId);
+            InstitutionRef institution = requireInstitution(c, institutionId, visibility);
             return store.history(c, institution.id(), from, to, limit);
         });
     }
 
-    public InstitutionRef institution(String institutionId) {
-        return tx.run(c -> requireInstitution(c, institutionId));
+    public InstitutionRef institution(String institutionId, Visibility visibility) {
+        return tx.run(c -> requireInstitution(c, institutionId, visibility));
     }
 
-    /** The institutions matching the filter with their status at {@code at} (null: now) and the bed totals. */
-    public StatusOverview overview(OverviewFilter filter, OffsetDateTime at) {
+    /**
+     * The institutions matching the filter that {@code visibility} sees, with their status at
+     * {@code at} (null: now) and the bed totals.
+     */
+    public StatusOverview overview(OverviewFilter filter, OffsetDateTime at, Visibility visibility) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime moment = at == null ? now : at;
         return tx.run(c -> {
-            List<StatusStore.Row> rows = store.overview(c, filter, at);
+            List<StatusStore.Row> rows = store.overview(c, filter, at, visibility);
             Set<String> regions = store.regionsWithActiveIncident(c, at);
             Set<Long> linked = new HashSet<>();
             rows.stream().filter(r -> r.report() != null && r.report().incidentId() != null).forEach(r -> linked.add(r.report().incidentId()));
@@ -156,21 +161,24 @@ public final class StatusService {
     }
 
     /**
-     * Who may report for an institution: an informatiecoordinator of that institution, or a
-     * hoofd-informatie or beheerder (issue 10). Until access control exists every writer who names
-     * themselves may; then the Principal's institution and roles decide here (403 for another
-     * institution than one's own).
+     * Who may report for an institution: its informatiecoordinator, or a hoofd-informatie of its
+     * region (auth/AccessRules; the route check has refused the others already, except for the
+     * institutions named inside an import). 403 otherwise, at {@code where} (the Hospital of an import).
      */
-    void requireMayReport(Actor actor, InstitutionRef institution) {
-        // Filled in from the Principal once access control lands: see the class comment.
+    private static void requireMayReport(Reporter reporter, InstitutionRef institution, String where) {
+        if (reporter.mayReport().test(institution)) return;
+        throw new ApiException(403, "Forbidden", "Forbidden", (where == null ? "" : where + ": ") + "You may not report the status of "
+                + institution.name() + " (" + institution.id() + "): an informatiecoördinator reports for its own institution,"
+                + " a hoofd-informatie for the institutions of its safety region", where);
     }
 
     static String path(String institutionId) {
         return "/api/institutions/" + institutionId + "/status";
     }
 
-    private StatusReport store(Connection c, InstitutionRef institution, NewReport report, Integer confirms, IfMatch ifMatch, Actor actor,
+    private StatusReport store(Connection c, InstitutionRef institution, NewReport report, Integer confirms, IfMatch ifMatch, Reporter reporter,
                                OffsetDateTime now) throws SQLException {
+        Actor actor = reporter.actor();
         OffsetDateTime reportedAt = report.reportedAt() == null ? now : report.reportedAt();
         if (reportedAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw ApiException.badBody("reportedAt", "reportedAt (" + reportedAt + ") is in the future; the server's time is " + now);
@@ -182,7 +190,7 @@ public final class StatusService {
             throw ApiException.badBody("reportedAt", "reportedAt (" + reportedAt + ") is before the latest report of " + institution.name()
                     + " (" + previous.reportedAt() + "); a status report cannot be placed before a newer one");
         }
-        if (report.incidentId() != null) requireWritableIncident(c, report.incidentId());
+        if (report.incidentId() != null) requireWritableIncident(c, report.incidentId(), reporter.visibility());
         store.insert(c, institution, version + 1, reportedAt, report.incidentId(), confirms, report.source(), report.content(), actor);
         StatusReport stored = store.latest(c, institution.id(), null).orElseThrow();
         events.reported(c, institution, previous, stored, actor);
@@ -196,16 +204,18 @@ public final class StatusService {
                 + " it is at version " + version + ". Check the current report (in 'current') and send yours again.", current);
     }
 
-    private void requireWritableIncident(Connection c, long incidentId) throws SQLException {
-        Incident incident = incidents.lock(c, incidentId, false)
-                .orElseThrow(() -> ApiException.badBody("incidentId", "There is no incident " + incidentId));
+    /** An incident the reporter can see (another is "no incident", as everywhere) that is not closed. */
+    private void requireWritableIncident(Connection c, long incidentId, Visibility visibility) throws SQLException {
+        ApiException none = ApiException.badBody("incidentId", "There is no incident " + incidentId);
+        if (!store.incidentVisible(c, incidentId, visibility)) throw none;
+        Incident incident = incidents.lock(c, incidentId, false).orElseThrow(() -> none);
         if (incident.state().closed()) {
             throw ApiException.conflict("incidentId", "Incident " + incidentId + " is closed (status gesloten): reports cannot be added to it");
         }
     }
 
-    private InstitutionRef requireInstitution(Connection c, String institutionId) throws SQLException {
-        return store.institution(c, institutionId)
+    private InstitutionRef requireInstitution(Connection c, String institutionId, Visibility visibility) throws SQLException {
+        return store.institution(c, institutionId, visibility)
                 .orElseThrow(() -> ApiException.notFound("There is no institution '" + institutionId + "' in the reference layer"));
     }
 

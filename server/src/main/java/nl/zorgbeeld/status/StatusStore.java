@@ -19,6 +19,7 @@ import java.util.Set;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Coded;
 import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.common.Visibility;
 import nl.zorgbeeld.status.StatusContent.BedCount;
 import nl.zorgbeeld.status.StatusContent.Continuity;
 import nl.zorgbeeld.status.StatusContent.Decontamination;
@@ -27,7 +28,7 @@ import nl.zorgbeeld.status.StatusContent.Received;
 
 /**
  * SQL of the status reports (tables institution_status, institution_status_report,
- * institution_status_bed, see V11). Every value is a parameter. Reads take a moment: null is now,
+ * institution_status_bed, see V14). Every value is a parameter. Reads take a moment: null is now,
  * otherwise the reports recorded by then.
  */
 public final class StatusStore {
@@ -40,10 +41,12 @@ public final class StatusStore {
             + "  FROM institution_status_bed b WHERE b.institution_id = r.institution_id AND b.version = r.version) AS beds";
     private static final String INSTITUTION_COLUMNS = "i.id, i.name, i.type, i.region_code, i.connected, ST_X(i.geom_wgs84), ST_Y(i.geom_wgs84)";
 
-    /** The institution in the reference layer, or empty. */
-    public Optional<InstitutionRef> institution(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + INSTITUTION_COLUMNS + " FROM institution i WHERE i.id = ?")) {
+    /** The institution in the reference layer, or empty when there is none or {@code visibility} does not see it. */
+    public Optional<InstitutionRef> institution(Connection c, String id, Visibility visibility) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + INSTITUTION_COLUMNS + " FROM institution i WHERE i.id = ? AND "
+                + Visibility.institutionCondition("i.region_code"))) {
             ps.setString(1, id);
+            visibility.bind(ps, 2);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(institution(rs, 1)) : Optional.empty();
             }
@@ -138,11 +141,23 @@ public final class StatusStore {
                 + " ORDER BY r.version DESC LIMIT ?) latest ORDER BY version", institutionId, from, from, to, to, limit);
     }
 
+    /** Whether incident {@code id} exists and {@code visibility} sees it. */
+    public boolean incidentVisible(Connection c, long id, Visibility visibility) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM incident i JOIN incident_version v ON v.incident_id = i.id"
+                + " AND v.version = i.version WHERE i.id = ? AND " + Visibility.condition("i.id", "v.region_code"))) {
+            ps.setLong(1, id);
+            visibility.bind(ps, 2);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /**
-     * The institutions matching the filter, each with its latest report recorded by {@code at}
-     * (null when it had none), by name.
+     * The institutions matching the filter that {@code visibility} sees, each with its latest report
+     * recorded by {@code at} (null when it had none), by name.
      */
-    public List<Row> overview(Connection c, OverviewFilter filter, OffsetDateTime at) throws SQLException {
+    public List<Row> overview(Connection c, OverviewFilter filter, OffsetDateTime at, Visibility visibility) throws SQLException {
         String sql = "SELECT " + INSTITUTION_COLUMNS + ", r.* FROM institution i LEFT JOIN LATERAL (SELECT " + REPORT_COLUMNS
                 + " FROM institution_status_report r WHERE r.institution_id = i.id AND (?::timestamptz IS NULL OR r.recorded_at <= ?)"
                 + " ORDER BY r.version DESC LIMIT 1) r ON true"
@@ -150,6 +165,7 @@ public final class StatusStore {
                 + " AND (? OR r.version IS NOT NULL)"
                 + " AND (cardinality(?::text[]) = 0 OR coalesce(r.operational_status, 'onbekend') = ANY (?::text[]))"
                 + " AND (cardinality(?::text[]) = 0 OR coalesce(r.ed_status, 'onbekend') = ANY (?::text[]))"
+                + " AND " + Visibility.institutionCondition("i.region_code")
                 + " ORDER BY i.name, i.id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Array types = c.createArrayOf("text", filter.types().toArray());
@@ -167,6 +183,7 @@ public final class StatusStore {
             ps.setArray(++i, statuses);
             ps.setArray(++i, ed);
             ps.setArray(++i, ed);
+            visibility.bind(ps, i + 1);
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -9,26 +9,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.status.StatusFixtures.Place;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.JsonClient.Response;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Status reports: versions with who and when, unknown kept apart from zero, ?at=, confirming unchanged, history. */
+/**
+ * Status reports: versions with who (the logged-in user) and when, unknown kept apart from zero, ?at=,
+ * confirming unchanged, history. The coordinator reports for its own institution, the Hoofd
+ * Informatie of the region for the others.
+ */
 class StatusApiTest {
     private static final String PREFIX = "stapi:";
     private static final String REGION = "VRSTA";
     private static TestServer server;
     private static JsonClient coordinator;
+    private static JsonClient hin;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        coordinator = new JsonClient(server, "Ilse Coördinator", "Ziekenhuis Rivierenland");
+        coordinator = JsonClient.as(server, TestUsers.user("Ilse Coördinator", "Ziekenhuis Rivierenland", REGION, PREFIX + "versies",
+                Role.INFORMATIECOORDINATOR));
+        hin = JsonClient.as(server, TestUsers.user("Anaïs Statusregio", "GHOR Statusregio A", REGION, null, Role.HOOFD_INFORMATIE));
         StatusFixtures.institutions(PREFIX, REGION, List.of(
                 new Place(PREFIX + "versies", "Ziekenhuis Versies", "ziekenhuis", 5.1, 52.1),
                 new Place(PREFIX + "bevestig", "Ziekenhuis Bevestig", "ziekenhuis", 5.2, 52.1),
@@ -91,16 +100,16 @@ class StatusApiTest {
     @Test
     void ongewijzigdBevestigenMakesANewVersionWithTheSameContentAndANewTime() {
         String id = PREFIX + "bevestig";
-        Response none = coordinator.send("POST", path(id) + "/confirm", null, "If-Match", "\"0\"");
+        Response none = hin.send("POST", path(id) + "/confirm", null, "If-Match", "\"0\"");
         assertEquals(409, none.status(), "nothing to confirm before the first report: " + none);
 
-        Response first = coordinator.post(path(id), "{\"reportedAt\":\"" + OffsetDateTime.now().minusMinutes(30)
+        Response first = hin.post(path(id), "{\"reportedAt\":\"" + OffsetDateTime.now().minusMinutes(30)
                 + "\",\"operationalStatus\":\"normaal\",\"beds\":{\"nicu\":{\"available\":2,\"total\":8}},\"needs\":\"O-negatief bloed\"}");
         assertEquals(201, first.status(), first.toString());
-        assertEquals(428, coordinator.send("POST", path(id) + "/confirm", null).status(), "confirming needs If-Match");
-        assertEquals(412, coordinator.send("POST", path(id) + "/confirm", null, "If-Match", "\"7\"").status());
+        assertEquals(428, hin.send("POST", path(id) + "/confirm", null).status(), "confirming needs If-Match");
+        assertEquals(412, hin.send("POST", path(id) + "/confirm", null, "If-Match", "\"7\"").status());
 
-        Response confirmed = coordinator.send("POST", path(id) + "/confirm", null, "If-Match", first.header("ETag"));
+        Response confirmed = hin.send("POST", path(id) + "/confirm", null, "If-Match", first.header("ETag"));
         assertEquals(201, confirmed.status(), confirmed.toString());
         JsonNode before = first.json().get("report");
         JsonNode after = confirmed.json().get("report");
@@ -118,30 +127,30 @@ class StatusApiTest {
     @Test
     void aReportMadeMeanwhileIsNotOverwrittenWhenIfMatchIsSent() {
         String id = PREFIX + "tegelijk";
-        assertEquals(201, coordinator.post(path(id), "{\"operationalStatus\":\"normaal\"}").status());
-        Response current = coordinator.get(path(id));
-        Response stale = coordinator.send("POST", path(id), "{\"operationalStatus\":\"gesloten\"}", "If-Match", "\"0\"");
+        assertEquals(201, hin.post(path(id), "{\"operationalStatus\":\"normaal\"}").status());
+        Response current = hin.get(path(id));
+        Response stale = hin.send("POST", path(id), "{\"operationalStatus\":\"gesloten\"}", "If-Match", "\"0\"");
         assertEquals(412, stale.status(), stale.toString());
         assertEquals(current.json().at("/report/version"), stale.json().at("/current/report/version"), "the 412 carries the current state");
-        assertEquals("Ilse Coördinator", stale.json().at("/current/report/author").asText(), "error bodies are UTF-8");
-        assertNotEquals("gesloten", coordinator.get(path(id)).json().at("/report/operationalStatus").asText());
+        assertEquals("Anaïs Statusregio", stale.json().at("/current/report/author").asText(), "error bodies are UTF-8");
+        assertNotEquals("gesloten", hin.get(path(id)).json().at("/report/operationalStatus").asText());
     }
 
     @Test
     void anInstitutionWithoutReportsHasVersionZeroAndNoReport() {
-        Response none = coordinator.get(path(PREFIX + "leeg"));
+        Response none = hin.get(path(PREFIX + "leeg"));
         assertEquals(200, none.status(), none.toString());
         assertEquals("\"0\"", none.header("ETag"));
         assertFalse(none.json().has("report"));
         assertEquals("Ziekenhuis Zonder Melding", none.json().at("/institution/name").asText());
-        assertEquals(404, coordinator.get(path(PREFIX + "bestaat-niet")).status());
+        assertEquals(404, hin.get(path(PREFIX + "bestaat-niet")).status());
     }
 
     @Test
     void aReportCannotBePlacedBeforeANewerOne() {
         String id = PREFIX + "oud";
-        assertEquals(201, coordinator.post(path(id), "{\"operationalStatus\":\"normaal\"}").status());
-        Response older = coordinator.post(path(id), "{\"reportedAt\":\"" + OffsetDateTime.now().minusHours(3) + "\",\"operationalStatus\":\"gesloten\"}");
+        assertEquals(201, hin.post(path(id), "{\"operationalStatus\":\"normaal\"}").status());
+        Response older = hin.post(path(id), "{\"reportedAt\":\"" + OffsetDateTime.now().minusHours(3) + "\",\"operationalStatus\":\"gesloten\"}");
         assertEquals(400, older.status(), older.toString());
         assertEquals("reportedAt", older.where());
         assertEquals(1, Sql.count("SELECT count(*) FROM institution_status_report WHERE institution_id = ?", id));

@@ -17,12 +17,15 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.status.StatusFixtures.Place;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.JsonClient.Response;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
+import nl.zorgbeeld.testing.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,13 +38,16 @@ import org.junit.jupiter.api.Test;
 class StatusEventsTest {
     private static final String P = "stevent:";
     private static TestServer server;
+    private static TestUser hin;
     private static JsonClient coordinator;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        coordinator = new JsonClient(server, "Ilse", "Ziekenhuis Noord");
+        // A Hoofd Informatie of the institutions' region, who reports for both and follows the streams.
+        hin = TestUsers.user("Ilse", "GHOR Eventregio", "VRSTE", null, Role.HOOFD_INFORMATIE);
+        coordinator = JsonClient.as(server, hin);
         StatusFixtures.institutions(P, "VRSTE", List.of(new Place(P + "noord", "Ziekenhuis Noord", "ziekenhuis", 5.1, 52.1),
                 new Place(P + "zuid", "Ziekenhuis Zuid", "ziekenhuis", 5.2, 52.0)));
     }
@@ -54,7 +60,8 @@ class StatusEventsTest {
     /** Opens a stream and collects its events as "name json". */
     private BlockingQueue<String> watch(String path) throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + hin.token()).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {

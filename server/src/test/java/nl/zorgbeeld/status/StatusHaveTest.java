@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.status.StatusFixtures.Place;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.JsonClient.Response;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
+import nl.zorgbeeld.testing.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,12 +43,17 @@ class StatusHaveTest {
     private static final List<String> CONTENT = List.of("operationalStatus", "emergencyDepartment", "beds", "received", "decontamination",
             "staffing", "continuity", "needs", "remarks");
     private static TestServer server;
+    /** The regional system's account: a Hoofd Informatie of the region, with an API token. */
+    private static TestUser koppeling;
+    private static TestUser derdeRegio;
     private static JsonClient client;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        client = new JsonClient(server, "Koppeling", "Regionaal systeem");
+        koppeling = TestUsers.user("Koppeling", "Regionaal systeem HAVE", REGION, null, Role.HOOFD_INFORMATIE);
+        derdeRegio = TestUsers.user("Koppeling Derde", "Regionaal systeem HAVE derde", "VRSTH2", null, Role.HOOFD_INFORMATIE);
+        client = JsonClient.as(server, koppeling);
         StatusFixtures.institutions(P, REGION, List.of(new Place(P + "vol", "Ziekenhuis Volledig", "ziekenhuis", 5.1, 52.1),
                 new Place(P + "kaal", "Huisartsenpost Kaal", "huisartsenpost", 5.2, 52.1)));
         StatusFixtures.institutions(P + "derde:", "VRSTH2", List.of(new Place(P + "derde:1", "Derde", "ziekenhuis", 5.3, 52.1)));
@@ -59,12 +67,19 @@ class StatusHaveTest {
     }
 
     private static HttpResponse<String> get(String path, String accept) {
-        return server.send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Accept", accept).GET().build());
+        return server.send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Accept", accept)
+                .header("Authorization", "Bearer " + koppeling.token()).GET().build());
     }
 
     private static Response postXml(String xml, String contentType) {
+        return postXml(xml, contentType, koppeling);
+    }
+
+    /** An import as {@code user}; a header naming someone else is not who the report is by. */
+    private static Response postXml(String xml, String contentType, TestUser user) {
         HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/api/institutions/status")))
-                .header("Content-Type", contentType).header("X-Zorgbeeld-Author", "Koppeling").header("X-Zorgbeeld-Organisation", "Regio")
+                .header("Content-Type", contentType).header("Authorization", "Bearer " + user.token())
+                .header("X-Zorgbeeld-Author", "Vervalst").header("X-Zorgbeeld-Organisation", "Elders")
                 .POST(HttpRequest.BodyPublishers.ofString(xml)).build());
         JsonNode json = null;
         try {
@@ -151,7 +166,8 @@ class StatusHaveTest {
         JsonNode after = client.get(StatusApiTest.path(P + "vol")).json().get("report");
         assertEquals(before.get("version").asInt() + 1, after.get("version").asInt());
         assertEquals("edxl-have", after.get("source").asText());
-        assertEquals("Koppeling", after.get("author").asText());
+        assertEquals("Koppeling", after.get("author").asText(), "the logged-in user, not the header");
+        assertEquals("Regionaal systeem HAVE", after.get("organisation").asText());
         for (String field : CONTENT) assertEquals(before.get(field), after.get(field), field);
         assertTrue(OffsetDateTime.parse(before.get("reportedAt").asText()).isEqual(OffsetDateTime.parse(after.get("reportedAt").asText())),
                 "LastUpdateTime is the report's time");
@@ -233,20 +249,21 @@ class StatusHaveTest {
         Response r = postXml(document(hospital(P + "derde:1", "<have:HospitalBedCapacityStatus><have:BedCapacity><have:BedType>OperatingRooms"
                 + "</have:BedType><have:Capacity><have:AvailableCount>2</have:AvailableCount></have:Capacity></have:BedCapacity>"
                 + "<have:BedCapacity><have:BedType>Burn</have:BedType><have:AvailableCount>1</have:AvailableCount>"
-                + "<have:BaselineCount>4</have:BaselineCount></have:BedCapacity></have:HospitalBedCapacityStatus>")), "application/xml");
+                + "<have:BaselineCount>4</have:BaselineCount></have:BedCapacity></have:HospitalBedCapacityStatus>")), "application/xml",
+                derdeRegio);
         assertEquals(201, r.status(), r.toString());
         assertTrue(r.json().get("warnings").get(0).asText().contains("OperatingRooms"), r.toString());
-        JsonNode beds = client.get(StatusApiTest.path(P + "derde:1")).json().at("/report/beds");
+        JsonNode beds = JsonClient.as(server, derdeRegio).get(StatusApiTest.path(P + "derde:1")).json().at("/report/beds");
         assertEquals(1, beds.size());
         assertEquals(1, beds.at("/brandwonden/available").asInt(), "HAVE 1.0 writers put the counts straight in BedCapacity");
     }
 
-    private static String document(String hospitals) {
+    static String document(String hospitals) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><have:HospitalStatus xmlns:have=\"" + Have.NS + "\" xmlns:xnl=\"" + Have.XNL
                 + "\">" + hospitals + "</have:HospitalStatus>";
     }
 
-    private static String hospital(String id, String content) {
+    static String hospital(String id, String content) {
         return "<have:Hospital><have:Organisation><have:OrganisationInformation><xnl:OrganisationName xnl:ID=\"" + id + "\">"
                 + "<xnl:NameElement>x</xnl:NameElement></xnl:OrganisationName></have:OrganisationInformation></have:Organisation>"
                 + content + "</have:Hospital>";

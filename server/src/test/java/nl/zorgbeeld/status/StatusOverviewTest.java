@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.status.StatusFixtures.Place;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.JsonClient.Response;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,12 +26,14 @@ class StatusOverviewTest {
     private static final String REGION = "VRSTO";
     private static TestServer server;
     private static JsonClient client;
+    private static JsonClient elsewhere;
     private static OffsetDateTime beforeReports;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        client = new JsonClient(server, "Hanna HIN", "GHOR Test");
+        client = JsonClient.as(server, TestUsers.user("Hanna HIN", "GHOR Overzichtregio", REGION, null, Role.HOOFD_INFORMATIE));
+        elsewhere = JsonClient.as(server, TestUsers.user("Piet HIN", "GHOR Overzichtregio elders", "VRSTP", null, Role.HOOFD_INFORMATIE));
         StatusFixtures.institutions(P, REGION, List.of(
                 new Place(P + "a", "A-ziekenhuis", "ziekenhuis", 5.1, 52.1),
                 new Place(P + "b", "B-ziekenhuis", "ziekenhuis", 5.2, 52.1),
@@ -43,7 +47,7 @@ class StatusOverviewTest {
                 + "\"emergencyDepartment\":{\"status\":\"gesloten\",\"reason\":\"Stroomuitval\"},"
                 + "\"beds\":{\"ic-volwassenen\":{\"available\":2,\"total\":8},\"nicu\":{\"available\":1,\"total\":4}}}");
         report(P + "c", "{\"operationalStatus\":\"normaal\"}");
-        report(P + "elders:e", "{\"operationalStatus\":\"gesloten\"}");
+        assertEquals(201, elsewhere.post(StatusApiTest.path(P + "elders:e"), "{\"operationalStatus\":\"gesloten\"}").status());
     }
 
     @AfterAll
@@ -91,7 +95,12 @@ class StatusOverviewTest {
                 names(client.get("/api/institutions/status?region=" + REGION + "&all=true")));
         assertEquals(List.of("D-ziekenhuis zonder melding"), names(client.get("/api/institutions/status?region=" + REGION
                 + "&all=true&status=onbekend")));
-        assertTrue(names(client.get("/api/institutions/status")).contains("E-ziekenhuis elders"), "without region: every region");
+        List<String> everyRegion = names(client.get("/api/institutions/status"));
+        assertTrue(everyRegion.containsAll(List.of("A-ziekenhuis", "B-ziekenhuis", "C-verpleeghuis")), everyRegion.toString());
+        assertFalse(everyRegion.contains("E-ziekenhuis elders"), "without region: every region the user may see, not another");
+        JsonClient beheerder = JsonClient.as(server, TestUsers.user("Bea Beheer", "GHOR Overzichtregio", REGION, null, Role.BEHEERDER));
+        assertTrue(names(beheerder.get("/api/institutions/status")).containsAll(List.of("A-ziekenhuis", "E-ziekenhuis elders")),
+                "the beheerder sees every region");
     }
 
     @Test
@@ -107,7 +116,7 @@ class StatusOverviewTest {
         assertTrue(active.get(P + "b").get("normApplies").asBoolean());
         assertTrue(active.get(P + "b").get("stale").asBoolean(), "two hours old against a norm of 60 minutes");
         assertFalse(active.get(P + "a").get("stale").asBoolean(), "a fresh report is not stale");
-        assertFalse(byId(client.get("/api/institutions/status?region=VRSTP")).get(P + "elders:e").get("normApplies").asBoolean(),
+        assertFalse(byId(elsewhere.get("/api/institutions/status?region=VRSTP")).get(P + "elders:e").get("normApplies").asBoolean(),
                 "an incident in another region does not apply the norm");
     }
 
