@@ -22,7 +22,7 @@ export function institutionPopup(p, type, id) {
     el('h3', { class: 'zb-popup__name' }, p.name),
     el('p', { class: 'zb-popup__type' }, markerIcon(type.shape, type.color, !p.connected, 16), type.label,
       p.demo && el('span', { class: 'zb-badge zb-badge--demo' }, 'Demodata')),
-    statusSection(id, known.words),
+    statusSection({ id, regionCode: p.regionCode }, known.words),
     el('dl', {},
       row('Organisatie', p.organisation),
       row('Adres', street, street && place && el('br'), place),

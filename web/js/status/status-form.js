@@ -2,9 +2,10 @@
 // filled in, "Ongewijzigd bevestigen" in one click, Enter sends. An empty field is sent as not
 // reported (unknown), never as 0. The server's error appears next to the field it names.
 import { el } from '../dom.js';
+import { mayReportStatus } from '../rights.js';
 import { ApiError } from '../send.js';
+import { showToast } from '../toast.js';
 import { clearFormErrors, showFormError } from '../incident/errors.js';
-import { IdentityCancelled } from '../incident/who.js';
 import { confirmUnchanged, fetchCurrent, sendReport, words } from './status-api.js';
 import { ageWords } from './status-view.js';
 
@@ -12,7 +13,21 @@ let sequence = 0;
 
 /** Opens the form for institution `id`; resolves with the stored item, or null when closed. */
 export async function openStatusForm(id) {
-  const [w, current] = await Promise.all([words(), fetchCurrent(id)]);
+  let w;
+  let current;
+  try {
+    [w, current] = await Promise.all([words(), fetchCurrent(id)]);
+  } catch (error) {
+    // An institution the user cannot see (404) or a server that cannot be reached.
+    showToast(`Het statusformulier kon niet worden geopend: ${error.message}`, { tone: 'warning' });
+    return null;
+  }
+  // Reached by #status=<id> too: the server would refuse the report, so the form is not offered.
+  if (!mayReportStatus(current.institution)) {
+    showToast(`U mag de status van ${current.institution.name} niet melden: dat doet de eigen informatiecoördinator`
+      + ' of de Hoofd Informatie van de regio.', { tone: 'warning' });
+    return null;
+  }
   const report = current.report ?? null;
   return new Promise((resolve) => {
     const dialog = el('dialog', { class: 'zb-dialog zb-dialog--wide zb-status-form', id: 'status-form', 'aria-labelledby': 'status-form-title' });
@@ -53,7 +68,6 @@ export async function openStatusForm(id) {
       try {
         finish(await work());
       } catch (error) {
-        if (error instanceof IdentityCancelled) return;
         if (!(error instanceof ApiError)) throw error;
         showFormError(node, error);
       } finally {

@@ -9,6 +9,7 @@
 import { el } from '../dom.js';
 import { formatCount, formatDateTime, formatTime, relativeAge } from '../format.js';
 import { markersById } from '../institutions.js';
+import { mayReportStatus } from '../rights.js';
 import { statusIcon } from '../shapes.js';
 import { showToast } from '../toast.js';
 import { openBedChart } from './status-chart.js';
@@ -178,7 +179,8 @@ export function setUpStatus(map, state, regions, typeLabels) {
         el('td', {}, el('span', { class: 'zb-status-row__name' }, item.institution.name),
           el('span', { class: 'zb-affected__type' }, typeLabels.get(item.institution.type) ?? item.institution.type),
           el('span', { class: 'zb-status-row__actions' },
-            el('button', { type: 'button', class: 'zb-button zb-button--small', dataset: { statusReport: item.institution.id } }, 'Melden'),
+            mayReportStatus(item.institution)
+              && el('button', { type: 'button', class: 'zb-button zb-button--small', dataset: { statusReport: item.institution.id } }, 'Melden'),
             el('button', { type: 'button', class: 'zb-button zb-button--small', dataset: { statusHistory: item.institution.id } }, 'Verloop'))),
         el('td', { class: 'zb-status-row__status' }, operationalBadge(w, r.operationalStatus), emergencyBadge(w, r.emergencyDepartment),
           r.emergencyDepartment.reason && el('span', { class: 'zb-status-row__reason' }, r.emergencyDepartment.reason)),

@@ -1,6 +1,7 @@
 // How a status report reads in Dutch: the popup section and the small badges shared by the table.
 import { el } from '../dom.js';
 import { formatDateTime, relativeAge } from '../format.js';
+import { mayReportStatus } from '../rights.js';
 import { statusIcon } from '../shapes.js';
 import { label, statusById } from './status-api.js';
 
@@ -26,11 +27,16 @@ export function ageWords(item) {
 /** "2 van 12 vrij", "? van 20 vrij" for an unknown free count. */
 export const bedWords = (bed) => `${bed.available ?? '?'} van ${bed.total ?? '?'} vrij`;
 
-/** The status part of an institution's popup: the latest report, or that there is none. */
-export function statusSection(id, words) {
+/**
+ * The status part of an institution's popup ({id, regionCode}): the latest report, or that there is
+ * none; "Status melden" only for who may report it (rights.js).
+ */
+export function statusSection(institution, words) {
+  const { id } = institution;
   const item = statusById.get(id);
   const actions = el('p', { class: 'zb-popup__actions' },
-    el('button', { type: 'button', class: 'zb-button zb-button--small', dataset: { statusReport: id } }, 'Status melden'),
+    mayReportStatus(institution)
+      && el('button', { type: 'button', class: 'zb-button zb-button--small', dataset: { statusReport: id } }, 'Status melden'),
     item && el('button', { type: 'button', class: 'zb-button zb-button--small', dataset: { statusHistory: id } }, 'Verloop bedden'));
   if (!item || !words) return el('div', { class: 'zb-popup__status' }, el('p', { class: 'zb-popup__none' }, 'Nog geen statusmelding.'), actions);
   const r = item.report;
