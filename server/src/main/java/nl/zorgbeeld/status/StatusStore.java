@@ -28,7 +28,7 @@ import nl.zorgbeeld.status.StatusContent.Received;
 
 /**
  * SQL of the status reports (tables institution_status, institution_status_report,
- * institution_status_bed, see V14). Every value is a parameter. Reads take a moment: null is now,
+ * institution_status_bed, see V13). Every value is a parameter. Reads take a moment: null is now,
  * otherwise the reports recorded by then.
  */
 public final class StatusStore {
