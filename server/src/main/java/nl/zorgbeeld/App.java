@@ -30,13 +30,18 @@ public final class App {
     private App() {}
 
     public static Javalin create(Config config, DataSource dataSource, String postgisVersion) {
+        return create(config, dataSource, postgisVersion, AnalysisModule.create(dataSource));
+    }
+
+    /** @param analysis the network analysis, made by the caller (tests give it a recomputation executor or hook of their own) */
+    public static Javalin create(Config config, DataSource dataSource, String postgisVersion, AnalysisModule analysis) {
         InstitutionTypes types = InstitutionTypes.load();
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
-        HealthHandler health = new HealthHandler(reference, postgisVersion);
+        HealthHandler health = new HealthHandler(reference, postgisVersion, Map.of("analysis", analysis::health));
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
-        AnalysisModule analysis = AnalysisModule.create(dataSource);
-        ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
+        // The analysis follows the picture by listening; the element package knows nothing of it.
+        ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementListener());
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         LiveModule live = new LiveModule(dataSource, elementService::requireIncident);
@@ -58,7 +63,7 @@ public final class App {
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);
             elements.register(cfg.routes);
-            analysis.register(cfg.routes);
+            analysis.register(cfg);
             ogc.register(cfg.routes);
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));

@@ -74,14 +74,23 @@ public final class AnalysisViews {
         }
     }
 
-    public record AnalysisView(long incidentId, OffsetDateTime computedAt, List<Double> rings, List<HazardView> elements,
-                               OffsetDateTime newlyAffectedAt, Summary summary, List<AffectedView> institutions) {
-        static AnalysisView of(Analysis a, List<Analysis.Item> items) {
-            return new AnalysisView(a.incidentId(), a.computedAt(), a.rings().metres(),
-                    a.hazards().stream().map(HazardView::of).toList(), a.newlyAffectedAt(), Summary.of(items),
-                    items.stream().map(AffectedView::of).toList());
+    /**
+     * Whether the recorded part of the analysis (newly affected, the changes, the timeline entry) has
+     * followed the picture: {@code reason} pending or failed when not, with when it failed and the
+     * reference under which the server logged why.
+     */
+    public record RecordingView(boolean current, String reason, OffsetDateTime failedAt, String reference) {
+        static RecordingView of(AnalysisState state) {
+            return switch (state.recording()) {
+                case CURRENT -> new RecordingView(true, null, null, null);
+                case PENDING -> new RecordingView(false, "pending", null, null);
+                case FAILED -> new RecordingView(false, "failed", state.failedAt(), state.failureReference());
+            };
         }
     }
+
+    /** Which part of the (zone-filtered) list a response holds; {@code next} is the link to the rest, if any. */
+    public record PageView(int offset, Integer limit, int matched, int returned, String next) {}
 
     public record ChangeView(long runId, OffsetDateTime computedAt, String institutionId, String institutionName, String change,
                              String changeLabel, ZoneView from, ZoneView to, Double distance, String author, String organisation) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import nl.zorgbeeld.App;
 import nl.zorgbeeld.Config;
+import nl.zorgbeeld.analysis.AnalysisModule;
 
 /** The production app (same factory, same routes) on a random port against the test database. */
 public final class TestServer implements AutoCloseable {
@@ -25,11 +26,20 @@ public final class TestServer implements AutoCloseable {
 
     /** @param env extra configuration, as environment variables would give it */
     public static TestServer start(Map<String, String> env) {
+        return start(env, AnalysisModule.create(TestDatabase.dataSource()));
+    }
+
+    /** The app with a network analysis made by the test (its own recomputation executor or hook). */
+    public static TestServer start(AnalysisModule analysis) {
+        return start(Map.of(), analysis);
+    }
+
+    private static TestServer start(Map<String, String> env, AnalysisModule analysis) {
         var values = new java.util.HashMap<>(env);
         values.put("DATABASE_URL", System.getenv("ZORGBEELD_TEST_DATABASE_URL"));
         values.put("ZORGBEELD_PORT", "0");
         Config config = Config.fromEnvironment(values);
-        Javalin app = App.create(config, TestDatabase.dataSource(), TestDatabase.get().postgisVersion());
+        Javalin app = App.create(config, TestDatabase.dataSource(), TestDatabase.get().postgisVersion(), analysis);
         app.start("127.0.0.1", 0);
         return new TestServer(app);
     }
