@@ -2,7 +2,9 @@
 // the call list "Belronde", "Mijn blootstelling", CSV downloads) and the analysis on the map. It
 // follows the incident UI's `zorgbeeld:incident` event, and refreshes when the incident's elements
 // on the map change (checked every second) and every 20 seconds. The analysis is always of now.
-// Publishes window.zorgbeeld.analysis ({incidentId, count, ready}) for the browser tests.
+// Says so when the analysis is not current: its recording failed on the server, or refreshing it failed
+// here (the last one loaded stays on screen, with its time).
+// Publishes window.zorgbeeld.analysis ({incidentId, count, ready, current}) for the browser tests.
 import { el } from '../dom.js';
 import { formatCount, formatTime } from '../format.js';
 import { dutchMessage } from '../incident/errors.js';
@@ -36,7 +38,7 @@ export function setUpAnalysis(map, control, state) {
   tab.append(box);
   const live = document.getElementById('live-status');
   const analysisMap = new AnalysisMap(map, control);
-  const published = { incidentId: null, count: 0, ready: false };
+  const published = { incidentId: null, count: 0, ready: false, current: false };
   state.analysis = published;
 
   const view = { name: 'affected', rings: '', analysis: null, error: null, loadedFor: null };
@@ -60,10 +62,11 @@ export function setUpAnalysis(map, control, state) {
       view.error = null;
       view.loadedFor = id;
       analysisMap.show(analysis, rings);
-      Object.assign(published, { incidentId: id, count: analysis.institutions.length, ready: true });
+      Object.assign(published, { incidentId: id, count: analysis.institutions.length, ready: true, current: analysis.recording?.current !== false });
     } catch (error) {
       if (load !== loads) return;
       view.error = error;
+      published.current = false;
     }
     if (!typing()) render();
   }
@@ -88,7 +91,7 @@ export function setUpAnalysis(map, control, state) {
       box.replaceChildren();
       return;
     }
-    if (view.error) {
+    if (view.error && !(view.analysis && view.loadedFor === id)) {
       box.replaceChildren(el('p', { class: 'zb-form__error', role: 'alert' }, `De netwerkanalyse kon niet worden geladen. ${dutchMessage(view.error)}`));
       return;
     }
@@ -107,6 +110,7 @@ export function setUpAnalysis(map, control, state) {
     const s = analysis.summary;
     const noHazards = analysis.elements.length === 0;
     return el('div', { class: 'zb-analysis__head' },
+      staleNotice(analysis),
       selection.at && el('p', { class: 'zb-analysis__now' }, 'Let op: de netwerkanalyse toont altijd de situatie van nu, niet het gekozen eerdere moment.'),
       noHazards ? el('p', { class: 'zb-empty' }, 'Er is nog geen incidentlocatie, incidentgebied of effectgebied getekend. Zodra dat er is, staan hier de geraakte instellingen.')
         : el('p', { class: 'zb-analysis__totals' },
@@ -119,6 +123,26 @@ export function setUpAnalysis(map, control, state) {
         ringsField(),
         el('a', { href: csvUrl(id, view.rings), download: '', class: 'zb-analysis__csv' }, 'Geraakte instellingen (CSV)'),
         el('span', { class: 'zb-analysis__time' }, `Berekend ${formatTime(new Date(analysis.computedAt))}`)));
+  }
+
+  /** Why the analysis on screen is not current, if it is not; null when it is. */
+  function staleNotice(analysis) {
+    if (view.error) {
+      return el('p', { class: 'zb-analysis__stale', role: 'alert' },
+        el('strong', {}, 'De netwerkanalyse is niet actueel. '),
+        `Bijwerken is mislukt (${dutchMessage(view.error)}); dit is de analyse van ${formatTime(new Date(analysis.computedAt))}.`);
+    }
+    const recording = analysis.recording;
+    if (!recording || recording.current) return null;
+    if (recording.reason === 'failed') {
+      return el('p', { class: 'zb-analysis__stale', role: 'alert' },
+        el('strong', {}, 'De netwerkanalyse is niet actueel. '),
+        `Het herberekenen na de laatste wijziging van het beeld is mislukt (${formatTime(new Date(recording.failedAt))},`
+          + ` melding ${recording.reference}). Wie nieuw geraakt is en de lijst met wijzigingen zijn daardoor niet bijgewerkt.`
+          + ' Bij de volgende wijziging van het beeld wordt het opnieuw geprobeerd.');
+    }
+    return el('p', { class: 'zb-analysis__stale zb-analysis__stale--pending', role: 'status' },
+      'De netwerkanalyse wordt bijgewerkt; wie nieuw geraakt is, kan nog ontbreken.');
   }
 
   function ringsField() {
