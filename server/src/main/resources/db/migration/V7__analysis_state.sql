@@ -20,3 +20,9 @@ CREATE INDEX analysis_state_failed_idx ON analysis_state (failed_at) WHERE faile
 -- Every read of the analysis asks for an incident's current elements; without this the lookup walks
 -- every version ever drawn in the incident (each redraw of a zone adds one).
 CREATE INDEX picture_element_incident_current_idx ON picture_element (incident_id) WHERE valid_to IS NULL;
+
+-- The snapshot keeps what the next comparison needs: each institution's zone and since which runs.
+-- The distance and the causing element were written on every recomputation and read by nothing (the
+-- analysis itself and the recorded changes carry them), yet every redrawn zone moves every distance,
+-- so they made each recomputation rewrite every row.
+ALTER TABLE analysis_snapshot DROP COLUMN distance_m, DROP COLUMN element_id;

@@ -142,8 +142,12 @@ public final class AnalysisStore {
         }
     }
 
-    /** An institution in the last snapshot of an incident. */
-    public record SnapshotRow(String institutionId, String institutionName, Zone zone, UUID elementId, double distance, long affectedRunId, long zoneRunId) {}
+    /**
+     * An institution in the last recorded result of an incident: what the next comparison needs (its
+     * zone, and since which runs it is affected and in this zone). Distances are in the analysis itself
+     * and in the recorded changes; kept here they would make every redrawn zone rewrite every row.
+     */
+    public record SnapshotRow(String institutionId, String institutionName, Zone zone, long affectedRunId, long zoneRunId) {}
 
     /** A recorded difference between two snapshots. */
     public record ChangeRow(long runId, OffsetDateTime computedAt, String institutionId, String institutionName, AnalysisChange change,
@@ -350,15 +354,14 @@ public final class AnalysisStore {
     }
 
     public Map<String, SnapshotRow> snapshot(Connection c, long incidentId) throws SQLException {
-        String sql = "SELECT institution_id, institution_name, zone, element_id, distance_m, affected_run_id, zone_run_id"
-                + " FROM analysis_snapshot WHERE incident_id = ?";
+        String sql = "SELECT institution_id, institution_name, zone, affected_run_id, zone_run_id FROM analysis_snapshot WHERE incident_id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, incidentId);
             Map<String, SnapshotRow> rows = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.put(rs.getString(1), new SnapshotRow(rs.getString(1), rs.getString(2), Zone.parse(rs.getString(3)),
-                            rs.getObject(4, UUID.class), rs.getDouble(5), rs.getLong(6), rs.getLong(7)));
+                            rs.getLong(4), rs.getLong(5)));
                 }
             }
             return rows;
@@ -422,8 +425,8 @@ public final class AnalysisStore {
 
     /**
      * Makes the incident's snapshot {@code after}, writing only the rows that differ from {@code before}
-     * (one DELETE and one upsert, whatever the number): a redrawn zone moves many distances but keeps
-     * most zones, and rewriting every row (with its foreign key checks) cost more than the analysis.
+     * (one DELETE and one upsert, whatever the number): a redrawn zone keeps most institutions' zones,
+     * and rewriting every row (with its foreign key checks) cost more than the analysis.
      */
     public void writeSnapshot(Connection c, long incidentId, Map<String, SnapshotRow> before, List<SnapshotRow> after)
             throws SQLException {
@@ -442,17 +445,14 @@ public final class AnalysisStore {
             }
         }
         if (changed.isEmpty()) return;
-        String sql = "INSERT INTO analysis_snapshot (incident_id, institution_id, institution_name, zone, element_id, distance_m,"
-                + " affected_run_id, zone_run_id) SELECT ?, * FROM unnest(?::text[], ?::text[], ?::text[], ?::uuid[], ?::float8[],"
-                + " ?::bigint[], ?::bigint[]) ON CONFLICT (incident_id, institution_id) DO UPDATE SET"
-                + " institution_name = EXCLUDED.institution_name, zone = EXCLUDED.zone, element_id = EXCLUDED.element_id,"
-                + " distance_m = EXCLUDED.distance_m, affected_run_id = EXCLUDED.affected_run_id, zone_run_id = EXCLUDED.zone_run_id";
+        String sql = "INSERT INTO analysis_snapshot (incident_id, institution_id, institution_name, zone, affected_run_id, zone_run_id)"
+                + " SELECT ?, * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])"
+                + " ON CONFLICT (incident_id, institution_id) DO UPDATE SET institution_name = EXCLUDED.institution_name,"
+                + " zone = EXCLUDED.zone, affected_run_id = EXCLUDED.affected_run_id, zone_run_id = EXCLUDED.zone_run_id";
         int n = changed.size();
         String[] ids = new String[n];
         String[] names = new String[n];
         String[] zones = new String[n];
-        UUID[] elements = new UUID[n];
-        Double[] distances = new Double[n];
         Long[] affectedRuns = new Long[n];
         Long[] zoneRuns = new Long[n];
         for (int i = 0; i < n; i++) {
@@ -460,8 +460,6 @@ public final class AnalysisStore {
             ids[i] = row.institutionId();
             names[i] = row.institutionName();
             zones[i] = row.zone().key();
-            elements[i] = row.elementId();
-            distances[i] = row.distance();
             affectedRuns[i] = row.affectedRunId();
             zoneRuns[i] = row.zoneRunId();
         }
@@ -470,10 +468,8 @@ public final class AnalysisStore {
             ps.setArray(2, c.createArrayOf("text", ids));
             ps.setArray(3, c.createArrayOf("text", names));
             ps.setArray(4, c.createArrayOf("text", zones));
-            ps.setArray(5, c.createArrayOf("uuid", elements));
-            ps.setArray(6, c.createArrayOf("float8", distances));
-            ps.setArray(7, c.createArrayOf("bigint", affectedRuns));
-            ps.setArray(8, c.createArrayOf("bigint", zoneRuns));
+            ps.setArray(5, c.createArrayOf("bigint", affectedRuns));
+            ps.setArray(6, c.createArrayOf("bigint", zoneRuns));
             ps.executeUpdate();
         }
     }

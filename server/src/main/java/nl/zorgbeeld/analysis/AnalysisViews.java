@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.zorgbeeld.analysis.AnalysisStore.ChangeRow;
 
 /** The JSON shapes of the analysis API, built from the domain records. Distances in metres, to 0.1 m. */
@@ -21,8 +22,18 @@ public final class AnalysisViews {
 
     /** A zone: its key, Dutch label, group (effectgebied, incidentgebied, ring), severity (0 most severe) and ring metres. */
     public record ZoneView(String key, String label, String group, int severity, Double ring) {
+        /** Kept per zone: its key and Dutch label are formatted text, asked for every institution of a large analysis. */
+        private static final Map<Zone, ZoneView> KNOWN = new ConcurrentHashMap<>();
+        /** Rings and free-text zones come from clients: a bound keeps them from filling the memory. */
+        private static final int MAX_KNOWN = 1000;
+
         static ZoneView of(Zone z) {
-            return z == null ? null : new ZoneView(z.key(), z.label(), z.group(), z.kind().ordinal(), z.isRing() ? z.ring() : null);
+            if (z == null) return null;
+            ZoneView known = KNOWN.get(z);
+            if (known != null) return known;
+            ZoneView view = new ZoneView(z.key(), z.label(), z.group(), z.kind().ordinal(), z.isRing() ? z.ring() : null);
+            if (KNOWN.size() < MAX_KNOWN) KNOWN.put(z, view);
+            return view;
         }
     }
 

@@ -153,10 +153,11 @@ public final class ElementStore {
      */
     public Optional<WriteResult> replace(long incidentId, UUID id, IfMatch ifMatch, ElementInput input, Actor actor, Crs crs) {
         return tx.run(c -> {
-            Optional<StoredElement> current = current(c, incidentId, id, crs);
+            // Only the version is needed to go on; the current feature (a large zone's GeoJSON) only for a 412.
+            Optional<Integer> current = lockCurrent(c, incidentId, id);
             if (current.isEmpty()) return Optional.empty();
-            if (!ifMatch.matches(current.get().version())) return Optional.of(new WriteResult(false, current.get()));
-            int version = current.get().version() + 1;
+            if (!ifMatch.matches(current.get())) return Optional.of(new WriteResult(false, current(c, incidentId, id, crs).orElseThrow()));
+            int version = current.get() + 1;
             close(c, id, actor);
             insertVersion(c, incidentId, id, version, input, actor);
             event(c, incidentId, "update", id, version, input.kind().code() + " gewijzigd" + labelled(input), actor);
@@ -174,6 +175,18 @@ public final class ElementStore {
             event(c, incidentId, "delete", id, current.get().version(), "kaartelement verwijderd", actor);
             return Optional.of(new WriteResult(true, current.get()));
         });
+    }
+
+    /** Locks the current version of an element of this incident until the transaction ends; its number. */
+    private static Optional<Integer> lockCurrent(Connection c, long incidentId, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM picture_element"
+                + " WHERE incident_id = ? AND element_id = ? AND valid_to IS NULL FOR UPDATE")) {
+            ps.setLong(1, incidentId);
+            ps.setObject(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
+            }
+        }
     }
 
     /** {@code written} false means the version did not match and nothing changed. */
