@@ -11,10 +11,14 @@ import { ensureIdentity } from './identity.js';
 import { IdentityCancelled } from './who.js';
 import { label } from './words.js';
 
+/** What each container last rendered, so that a live change can redraw one theme of it. */
+const rendered = new WeakMap();
+
 /**
  * @param ctx {view, readOnly, pictureId (the one shown), onSelectPicture(id), reload(), announce(text)}
  */
 export function renderPictureView(container, ctx) {
+  rendered.set(container, ctx);
   const { view } = ctx;
   const pictures = view.pictures;
   const shown = pictures.find((p) => p.id === ctx.pictureId) ?? pictures[0];
@@ -28,6 +32,26 @@ export function renderPictureView(container, ctx) {
     shown.kind === 'multidisciplinair' ? null : casualtySection(shown, { incidentId: view.incident.id, readOnly: ctx.readOnly, evaluatedAt, reload: ctx.reload }),
     el('div', { class: 'zb-themes' }, shown.themes.map((theme) => themeSection(view.incident.id, shown, theme, evaluatedAt, ctx))),
   ].filter((part) => part != null));
+}
+
+/**
+ * Redraws the themes `themeIds` of picture `pictureId` from the view the container was rendered
+ * with (which the caller has changed in place): a live change shows up in its theme while the rest
+ * of the picture, and a form open elsewhere, stay as they are. A theme with a form open is left
+ * alone (its save reloads the picture). Returns false when that picture is not the one shown.
+ */
+export function refreshThemes(container, pictureId, themeIds) {
+  const ctx = rendered.get(container);
+  const picture = ctx?.view.pictures.find((p) => p.id === pictureId);
+  if (!picture || !container.querySelector(`.zb-theme[data-picture-id="${pictureId}"]`)) return false;
+  const evaluatedAt = new Date(ctx.view.evaluatedAt);
+  for (const themeId of themeIds) {
+    const section = container.querySelector(`.zb-theme[data-picture-id="${pictureId}"][data-theme-id="${themeId}"]`);
+    const theme = picture.themes.find((t) => t.id === themeId);
+    if (!section || !theme || section.querySelector('form')) continue;
+    section.replaceWith(themeSection(ctx.view.incident.id, picture, theme, evaluatedAt, ctx));
+  }
+  return true;
 }
 
 function pictureName(picture) {
@@ -67,7 +91,7 @@ function ownPictureButton(incidentId, ctx) {
 function themeSection(incidentId, picture, theme, evaluatedAt, ctx) {
   const headingId = `zb-theme-${picture.id}-${theme.id}`;
   const list = el('ul', { class: 'zb-bullets' }, theme.bullets.map((b) => bulletItem(incidentId, b, evaluatedAt, ctx)));
-  const section = el('section', { class: `zb-theme${theme.freshness.stale ? ' zb-theme--stale' : ''}`, 'aria-labelledby': headingId, dataset: { theme: theme.name } },
+  const section = el('section', { class: `zb-theme${theme.freshness.stale ? ' zb-theme--stale' : ''}`, 'aria-labelledby': headingId, dataset: { theme: theme.name, themeId: theme.id, pictureId: picture.id } },
     el('div', { class: 'zb-theme__head' },
       el('h3', { id: headingId }, theme.name, theme.required ? el('span', { class: 'zb-theme__required', title: 'Hoort bij het eerste complete beeld' }, ' *') : null),
       freshnessBadge(theme.freshness, evaluatedAt)),

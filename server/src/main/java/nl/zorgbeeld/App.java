@@ -38,13 +38,13 @@ public final class App {
         InstitutionTypes types = InstitutionTypes.load();
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
-        HealthHandler health = new HealthHandler(reference, postgisVersion, Map.of("analysis", analysis::health));
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
         // The analysis follows the picture by listening; the element package knows nothing of it.
         ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementListener());
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
-        LiveModule live = new LiveModule(dataSource, elementService::requireIncident);
+        LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident);
+        HealthHandler health = new HealthHandler(reference, postgisVersion, live, Map.of("analysis", analysis::health));
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -58,7 +58,7 @@ public final class App {
             cfg.staticFiles.enableWebjars();
             cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             RequestIds.install(cfg);
-            ErrorHandlers.install(cfg.routes);
+            ErrorHandlers.install(cfg);
             health.register(cfg.routes);
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);

@@ -1,5 +1,10 @@
 package nl.zorgbeeld.analysis;
 
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -178,18 +183,39 @@ public final class AnalysisService {
         Map<String, SnapshotRow> before = store.snapshot(c, incidentId);
         SnapshotDiff diff = SnapshotDiff.between(before, affected);
         Long run = null;
+        Actor actor = null;
         if (!diff.isEmpty()) {
-            Actor actor = store.latestElementAuthor(c, incidentId).orElse(SYSTEM);
+            actor = store.latestElementAuthor(c, incidentId).orElse(SYSTEM);
             run = store.insertRun(c, incidentId, Rings.DEFAULT, affected.size(), diff, actor);
             store.insertChanges(c, run, incidentId, diff.changes());
+        }
+        if (diff.rowsChanged()) store.writeSnapshot(c, incidentId, before, diff.nextSnapshot(before, affected, run));
+        store.recorded(c, incidentId, loaded.hazards().stream().map(Hazard::rowId).sorted().toList());
+        if (run != null) {
             log.record(c, NewChangeEvent.of(incidentId, "analysis.changed", AnalysisHandler.path(incidentId), null,
                     "Netwerkanalyse: " + diff.summary(), Map.of("runId", run,
                             "added", diff.count(AnalysisChange.NIEUW),
                             "removed", diff.count(AnalysisChange.NIET_MEER_GERAAKT),
-                            "zoneChanged", diff.count(AnalysisChange.ZONE_GEWIJZIGD)), actor));
+                            "zoneChanged", diff.count(AnalysisChange.ZONE_GEWIJZIGD)), actor)
+                    .withData(Map.of("runId", run, "changes", diff.changes(), "analysis", after(c, incidentId))));
         }
-        if (diff.rowsChanged()) store.writeSnapshot(c, incidentId, before, diff.nextSnapshot(before, affected, run));
-        store.recorded(c, incidentId, loaded.hazards().stream().map(Hazard::rowId).sorted().toList());
+    }
+
+    /**
+     * The analysis as GET .../affected gives it after this run (new marks, recording current), for the
+     * live event: a screen replaces its rows with it without another request. Written by the same
+     * writer as the response, so the two cannot differ.
+     */
+    private RawValue after(Connection c, long incidentId) throws SQLException {
+        AnalysisState state = readState(c, incidentId);
+        Analysis analysis = compute(c, incidentId, Rings.DEFAULT, true);
+        ByteArrayOutputStream json = new ByteArrayOutputStream(8 * 1024);
+        try {
+            AnalysisJson.json(json, analysis, state, new AnalysisJson.Selection(analysis.items(), null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RawValue(json.toString(StandardCharsets.UTF_8));
     }
 
     /** The recorded changes of the analysis that follows the picture, newest first, up to date with the picture. */

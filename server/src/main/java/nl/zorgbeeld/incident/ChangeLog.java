@@ -12,12 +12,15 @@ import java.util.List;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Json;
 
-/** SQL of the change log (table change_event): every change is appended here, in the same transaction as the change. */
+/**
+ * SQL of the change log (table change_event): every change is appended here, in the same transaction
+ * as the change. At commit the database gives it its live stream position (migration V9).
+ */
 public final class ChangeLog {
 
     public void record(Connection c, NewChangeEvent event) throws SQLException {
         String sql = "INSERT INTO change_event (incident_id, template_id, action, subject, subject_version, summary, details,"
-                + " author, organisation) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+                + " author, organisation, data) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, event.incidentId(), Types.BIGINT);
             ps.setObject(2, event.templateId(), Types.BIGINT);
@@ -28,6 +31,7 @@ public final class ChangeLog {
             ps.setString(7, event.details() == null ? null : toJson(event.details()));
             ps.setString(8, event.actor().author());
             ps.setString(9, event.actor().organisation());
+            ps.setString(10, event.data() == null ? null : toJson(event.data()));
             ps.executeUpdate();
         }
     }
@@ -66,11 +70,11 @@ public final class ChangeLog {
         }
     }
 
-    private static String toJson(Object details) {
+    private static String toJson(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(details);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("change details cannot be written as JSON", e);
+            throw new IllegalArgumentException("a change (details or data) cannot be written as JSON", e);
         }
     }
 }

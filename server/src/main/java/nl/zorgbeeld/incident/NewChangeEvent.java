@@ -3,14 +3,28 @@ package nl.zorgbeeld.incident;
 import java.util.Map;
 import nl.zorgbeeld.common.Actor;
 
-/** A change about to be recorded; the database adds the id and the time. {@code details} may be null. */
+/**
+ * A change about to be recorded; the database adds the id, the time and the live stream position.
+ * {@code details} may be null. {@code data} is the changed object as the API shows it (null when there
+ * is none), carried by the live event so that a screen can apply the change without another request.
+ */
 public record NewChangeEvent(Long incidentId, Long templateId, String action, String subject, Integer subjectVersion,
-                             String summary, Map<String, ?> details, Actor actor) {
+                             String summary, Map<String, ?> details, Actor actor, Object data) {
+
+    public NewChangeEvent(Long incidentId, Long templateId, String action, String subject, Integer subjectVersion,
+                          String summary, Map<String, ?> details, Actor actor) {
+        this(incidentId, templateId, action, subject, subjectVersion, summary, details, actor, null);
+    }
 
     /** A change within an incident. */
     public static NewChangeEvent of(long incidentId, String action, String subject, Integer subjectVersion, String summary,
                                     Map<String, ?> details, Actor actor) {
         return new NewChangeEvent(incidentId, null, action, subject, subjectVersion, summary, details, actor);
+    }
+
+    /** This change carrying the changed object. */
+    public NewChangeEvent withData(Object changed) {
+        return new NewChangeEvent(incidentId, templateId, action, subject, subjectVersion, summary, details, actor, changed);
     }
 
     /** The summary of a text: its start, short enough for one line of the timeline. */

@@ -141,6 +141,18 @@ class AnalysisRecomputeTest {
         assertEquals(2, runs(incident), "the queued ones found nothing left to do: nothing is recorded twice");
         assertEquals(latestRun, json(server.get(affected(incident) + "/changes")).get(0).path("runId").asLong());
         assertEquals(2, Sql.count("SELECT count(*) FROM change_event WHERE incident_id = ? AND action = 'analysis.changed'", incident));
+
+        // The live event of the latest run carries that run and the analysis exactly as a read gives it after it.
+        JsonNode data = nl.zorgbeeld.common.Json.tree((String) Sql.one("SELECT data::text FROM change_event"
+                + " WHERE incident_id = ? AND action = 'analysis.changed' ORDER BY id DESC LIMIT 1", incident));
+        assertEquals(latestRun, data.path("runId").asLong());
+        assertEquals(PREFIX + "later", data.path("changes").get(0).path("institutionId").asText());
+        JsonNode carried = data.path("analysis");
+        JsonNode read = json(server.get(affected(incident)));
+        assertTrue(carried.path("recording").path("current").asBoolean(), carried.path("recording").toString());
+        assertEquals(read.get("institutions"), carried.get("institutions"));
+        assertEquals(read.get("summary"), carried.get("summary"));
+        assertEquals(read.get("elements"), carried.get("elements"));
     }
 
     @Test

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestIncidents;
@@ -60,6 +61,10 @@ class ElementApiTest {
         return Json.tree(r.body());
     }
 
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     private static long stored() {
         return Sql.count("SELECT count(*) FROM picture_element WHERE incident_id = ?", incident);
     }
@@ -74,8 +79,8 @@ class ElementApiTest {
         assertEquals(base + "/" + id, created.headers().firstValue("Location").orElseThrow());
         assertEquals("\"1\"", created.headers().firstValue("ETag").orElseThrow());
         assertEquals("Hanna Informatie", json(created).path("properties").path("author").asText());
-        Instant afterCreate = Instant.now();
-        Thread.sleep(20);
+        // Moments are taken from the database's own clock, as stored: no waiting, no second clock.
+        String firstVersionFrom = json(created).path("properties").path("validFrom").asText();
 
         HttpResponse<String> noIfMatch = send("PUT", base + "/" + id, AREA.replace("Brandhaard", "Brandhaard groter"));
         assertEquals(428, noIfMatch.statusCode());
@@ -84,24 +89,23 @@ class ElementApiTest {
         assertEquals(200, replaced.statusCode(), replaced.body());
         assertEquals("\"2\"", replaced.headers().firstValue("ETag").orElseThrow());
         assertEquals(2, json(replaced).path("properties").path("version").asInt());
+        String secondVersionFrom = json(replaced).path("properties").path("validFrom").asText();
 
         HttpResponse<String> stale = send("PUT", base + "/" + id, AREA, "If-Match", "\"1\"");
         assertEquals(412, stale.statusCode());
         assertEquals("Brandhaard groter", json(stale).path("current").path("properties").path("label").asText(),
                 "a lost update is refused and the current version is sent back");
 
-        JsonNode then = json(server.get(base + "?at=" + afterCreate));
+        JsonNode then = json(server.get(base + "?at=" + encode(firstVersionFrom)));
         assertEquals(1, then.get("features").size());
         assertEquals("Brandhaard", then.get("features").get(0).path("properties").path("label").asText());
         assertEquals(5.13, then.get("features").get(0).path("geometry").path("coordinates").get(0).get(1).get(0).asDouble(), 1e-6);
 
-        Instant beforeDelete = Instant.now();
-        Thread.sleep(20);
         assertEquals(412, send("DELETE", base + "/" + id, null, "If-Match", "\"1\"").statusCode());
         assertEquals(204, send("DELETE", base + "/" + id, null, "If-Match", "\"2\"").statusCode());
         assertEquals(404, server.get(base + "/" + id).statusCode());
         assertFalse(server.get(base).body().contains(id), "ended elements leave the current map");
-        assertTrue(server.get(base + "?at=" + beforeDelete).body().contains("Brandhaard groter"), "and stay in history");
+        assertTrue(server.get(base + "?at=" + encode(secondVersionFrom)).body().contains("Brandhaard groter"), "and stay in history");
         JsonNode versions = json(server.get(base + "/" + id + "/versions"));
         assertEquals(2, versions.get("features").size());
         assertFalse(versions.get("features").get(1).path("properties").path("validTo").isNull());

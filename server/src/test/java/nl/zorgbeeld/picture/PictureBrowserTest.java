@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.zorgbeeld.testing.Browser;
@@ -32,9 +29,8 @@ import org.junit.jupiter.api.Test;
 class PictureBrowserTest {
     private static TestServer server;
     private static Browser browser;
-    private BrowserContext context;
+    private Browser.Screen screen;
     private Page page;
-    private final List<String> problems = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -51,22 +47,15 @@ class PictureBrowserTest {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(1400, 900);
-        page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) problems.add("console: " + m.text());
-        });
-        page.onPageError(e -> problems.add("page: " + e));
-        page.onRequest(r -> {
-            if (!r.url().startsWith("data:") && !"127.0.0.1".equals(URI.create(r.url()).getHost())) problems.add("fetched " + r.url());
-        });
-        page.navigate(server.url("/"));
+        screen = browser.screen(1400, 900);
+        page = screen.open(server.url("/"));
     }
 
     @AfterEach
     void closePage() {
-        context.close();
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        screen.close();
+        assertEquals(List.of(), screen.problems());
+        assertEquals(List.of(), screen.refused());
     }
 
     @Test
@@ -107,7 +96,7 @@ class PictureBrowserTest {
         assertThat(bullet).containsText("Bron: OvD-G ter plaatse");
         assertThat(bullet).containsText("Zoë Informatie (GHOR Zuid-Limburg)");
         assertThat(situatie.locator(".zb-fresh")).containsText("actueel");
-        assertThat(page.locator("#live-status")).containsText("Lekkage van chloorgas");
+        screen.waitForAnnouncement("Lekkage van chloorgas");
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Tijdlijn")).click();
         assertThat(page.locator(".zb-changes")).containsText("Bericht geplaatst: Lekkage van chloorgas uit opslagtank");
         assertThat(page.locator(".zb-changes")).containsText("Incident gestart");
@@ -132,7 +121,7 @@ class PictureBrowserTest {
         Scenario s = Scenario.start(api, "Tijdkiezer");
         s.bullet("Meteo", "Wind zuidwest, 3 Bft");
         page.evaluate("() => localStorage.setItem('zorgbeeld.identity', JSON.stringify({author: 'Piet Test', organisation: 'GHOR Utrecht'}))");
-        page.navigate(server.url("/#incident=" + s.incidentId));
+        screen.open(server.url("/#incident=" + s.incidentId));
 
         Locator meteo = page.locator(".zb-theme[data-theme='Meteo']");
         assertThat(meteo.locator(".zb-bullet")).containsText("Wind zuidwest, 3 Bft");
