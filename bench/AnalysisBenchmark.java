@@ -657,7 +657,7 @@ public final class AnalysisBenchmark {
             lines.add(row("the zone read from the database as WKB (for comparison with the next row)", readZone));
             lines.add(row("the same, reprojected RD New → WGS84 in PostGIS (what the generated `geom_wgs84` column costs on every"
                     + " write; WGS84 input pays it once more the other way)", reproject));
-            lines.add(row("one change log entry in its own transaction (with its NOTIFY)", changeLog));
+            lines.add(row("one change log entry in its own transaction (its stream position and NOTIFY given at commit)", changeLog));
             lines.add(row("analysis of the new zone version (zone indexed, institutions located, statuses)", analyseNew));
             lines.add(row("recording after it (recompute with the zone indexed, compare with the snapshot, write the differences)",
                     record));
