@@ -1,11 +1,11 @@
 // The network analysis in the page: the "Netwerkanalyse" tab (summary, the affected institutions,
 // the call list "Belronde", "Mijn blootstelling", CSV downloads) and the analysis on the map. It
 // follows the incident UI's `zorgbeeld:incident` event. A change of the analysis made by the
-// picture arrives from the live stream with the analysis itself and replaces the rows in place; it
-// is read again when the incident's elements on the map change (the map's `zorgbeeld:elements`
-// event: their zones and rings are drawn from it) and when a status is set. The analysis is
-// always of now. Says so when the analysis is not current: its recording failed on the server, or
-// refreshing it failed here (the last one loaded stays on screen, with its time).
+// picture arrives from the live stream with the analysis itself (unless it is large: then it is read)
+// and replaces the rows in place; it is read again when the incident's elements on the map change
+// (the map's `zorgbeeld:elements` event: their zones and rings are drawn from it) and when a status
+// is set. The analysis is always of now. Says so when the analysis is not current: its recording
+// failed on the server, or refreshing it failed here (the last one loaded stays on screen, with its time).
 // Publishes window.zorgbeeld.analysis ({incidentId, count, ready, current}) for the browser tests.
 import { el } from '../dom.js';
 import { formatCount, formatTime } from '../format.js';
@@ -237,6 +237,9 @@ export function setUpAnalysis(map, control, state) {
       Object.assign(published, { count: view.analysis.institutions.length, runId: change.data.runId,
         current: view.analysis.recording?.current !== false });
       if (!typing()) render();
+    } else if (change.type === 'nl.zorgbeeld.analysis.changed' && view.loadedFor === incidentId()) {
+      // Other rings, or an analysis too large to travel with the event: read it (kept per version on the server).
+      refresh();
     } else if (change.type === 'nl.zorgbeeld.stakeholder.status') {
       // A status set by someone else changes the counts and the call list: read once.
       refresh();

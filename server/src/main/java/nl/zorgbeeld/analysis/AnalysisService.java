@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,12 @@ public final class AnalysisService {
     /** Recorded as the author of a run when no change of the elements says who changed the picture. */
     private static final Actor SYSTEM = new Actor("Netwerkanalyse", "Zorgbeeld");
     private static final int CACHED_RESULTS = 64;
+    /**
+     * The largest analysis a live event carries (about a hundred institutions). A larger one would go
+     * into the change log on every redraw and to every screen at once, also those not showing it, and
+     * be replayed on every reconnect; screens read it instead, served from the rendering kept per version.
+     */
+    static final int MAX_CARRIED_BYTES = 64 * 1024;
 
     private final DataSource dataSource;
     private final Transactions tx;
@@ -197,16 +204,25 @@ public final class AnalysisService {
                             "added", diff.count(AnalysisChange.NIEUW),
                             "removed", diff.count(AnalysisChange.NIET_MEER_GERAAKT),
                             "zoneChanged", diff.count(AnalysisChange.ZONE_GEWIJZIGD)), actor)
-                    .withData(Map.of("runId", run, "changes", diff.changes(), "analysis", after(c, incidentId))));
+                    .withData(changed(c, incidentId, run, diff)));
         }
+    }
+
+    /** What the live event carries: the run, its changes and, when small enough, the analysis after it. */
+    private Map<String, Object> changed(Connection c, long incidentId, long run, SnapshotDiff diff) throws SQLException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("runId", run);
+        data.put("changes", diff.changes());
+        after(c, incidentId).ifPresent(analysis -> data.put("analysis", analysis));
+        return data;
     }
 
     /**
      * The analysis as GET .../affected gives it after this run (new marks, recording current), for the
      * live event: a screen replaces its rows with it without another request. Written by the same
-     * writer as the response, so the two cannot differ.
+     * writer as the response, so the two cannot differ. Empty when larger than {@link #MAX_CARRIED_BYTES}.
      */
-    private RawValue after(Connection c, long incidentId) throws SQLException {
+    private Optional<RawValue> after(Connection c, long incidentId) throws SQLException {
         AnalysisState state = readState(c, incidentId);
         Analysis analysis = compute(c, incidentId, Rings.DEFAULT, true);
         ByteArrayOutputStream json = new ByteArrayOutputStream(8 * 1024);
@@ -215,7 +231,8 @@ public final class AnalysisService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RawValue(json.toString(StandardCharsets.UTF_8));
+        if (json.size() > MAX_CARRIED_BYTES) return Optional.empty();
+        return Optional.of(new RawValue(json.toString(StandardCharsets.UTF_8)));
     }
 
     /** The recorded changes of the analysis that follows the picture, newest first, up to date with the picture. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,8 @@ class AnalysisRecomputeTest {
     private static final HeldExecutor HELD = new HeldExecutor();
     private static final Set<Long> FAILING = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger RECOMPUTATIONS = new AtomicInteger();
+    private static final double CROWD_X = OX + 40_000;
+    private static final int CROWD = 200;
     private static TestServer server;
 
     /** Queues what it is given until the test runs it. */
@@ -72,10 +75,15 @@ class AnalysisRecomputeTest {
 
     @BeforeAll
     static void start() {
-        AnalysisFixtures.institutions(PREFIX, List.of(
+        List<Place> places = new ArrayList<>(List.of(
                 new Place(PREFIX + "inside", "Verpleeghuis Binnen", "vvt", false, null, OX, OY),
                 new Place(PREFIX + "ring", "GGZ Verderop", "ggz", false, null, OX - 3000, OY),
                 new Place(PREFIX + "later", "Apotheek Later", "apotheek", false, null, OX + 6000, OY)));
+        // A crowd 40 km east, far from the others: an analysis too large to travel with its live event.
+        for (int i = 0; i < CROWD; i++) {
+            places.add(new Place(PREFIX + "crowd" + i, "Woonzorg Menigte " + i, "vvt", false, null, CROWD_X + 20 * (i % 20), OY + 20 * (i / 20)));
+        }
+        AnalysisFixtures.institutions(PREFIX, places);
         server = TestServer.start(new AnalysisModule(TestDatabase.dataSource(), Clock.systemUTC(), HELD, incidentId -> {
             RECOMPUTATIONS.incrementAndGet();
             if (FAILING.contains(incidentId)) throw new IllegalStateException("injected failure: internal detail 0xDEAD");
@@ -153,6 +161,23 @@ class AnalysisRecomputeTest {
         assertEquals(read.get("institutions"), carried.get("institutions"));
         assertEquals(read.get("summary"), carried.get("summary"));
         assertEquals(read.get("elements"), carried.get("elements"));
+    }
+
+    @Test
+    void aLargeAnalysisIsLeftOutOfItsLiveEventAndReadInstead() {
+        HELD.runAll();
+        long incident = TestIncidents.create("Grote analyse", "actief");
+        draw(server, incident, "incidentgebied", null, "Brandhaard", GEOMETRY.toGeometry(
+                new Envelope(CROWD_X - 100, CROWD_X + 500, OY - 100, OY + 300)));
+        JsonNode analysis = json(server.get(affected(incident)));
+        assertEquals(CROWD, ours(analysis.get("institutions")).size());
+        assertTrue(analysis.toString().length() > AnalysisService.MAX_CARRIED_BYTES, "large enough to be left out");
+
+        JsonNode data = nl.zorgbeeld.common.Json.tree((String) Sql.one("SELECT data::text FROM change_event"
+                + " WHERE incident_id = ? AND action = 'analysis.changed'", incident));
+        assertTrue(data.path("runId").asLong() > 0, data.toString());
+        assertEquals(CROWD, data.path("changes").size(), "the delta travels: every one of the crowd newly affected");
+        assertFalse(data.has("analysis"), "the analysis itself is read, not carried");
     }
 
     @Test
