@@ -3,6 +3,7 @@ package nl.zorgbeeld.analysis;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -225,14 +226,42 @@ public final class AnalysisService {
     private Optional<RawValue> after(Connection c, long incidentId) throws SQLException {
         AnalysisState state = readState(c, incidentId);
         Analysis analysis = compute(c, incidentId, Rings.DEFAULT, true);
-        ByteArrayOutputStream json = new ByteArrayOutputStream(8 * 1024);
+        Bounded json = new Bounded();
         try {
             AnalysisJson.json(json, analysis, state, new AnalysisJson.Selection(analysis.items(), null));
+        } catch (Bounded.TooLarge e) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (json.size() > MAX_CARRIED_BYTES) return Optional.empty();
-        return Optional.of(new RawValue(json.toString(StandardCharsets.UTF_8)));
+        return Optional.of(new RawValue(json.text()));
+    }
+
+    /** Takes at most {@link #MAX_CARRIED_BYTES}: writing all of a large analysis only to drop it would hold up the recording. */
+    private static final class Bounded extends OutputStream {
+        static final class TooLarge extends IOException {
+            TooLarge() {
+                super("larger than " + MAX_CARRIED_BYTES + " bytes");
+            }
+        }
+
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 * 1024);
+
+        @Override
+        public void write(byte[] b, int off, int len) throws TooLarge {
+            if (bytes.size() + len > MAX_CARRIED_BYTES) throw new TooLarge();
+            bytes.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) throws TooLarge {
+            if (bytes.size() >= MAX_CARRIED_BYTES) throw new TooLarge();
+            bytes.write(b);
+        }
+
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
     }
 
     /** The recorded changes of the analysis that follows the picture, newest first, up to date with the picture. */

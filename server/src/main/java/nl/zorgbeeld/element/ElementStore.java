@@ -1,5 +1,6 @@
 package nl.zorgbeeld.element;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -142,8 +143,8 @@ public final class ElementStore {
         UUID id = UUID.randomUUID();
         return tx.run(c -> {
             insertVersion(c, incidentId, id, 1, input, actor);
-            event(c, incidentId, "create", id, 1, input.kind().code() + " getekend" + labelled(input), actor);
-            return current(c, incidentId, id, crs).orElseThrow();
+            String feature = event(c, incidentId, "create", id, 1, input.kind().code() + " getekend" + labelled(input), actor);
+            return written(c, incidentId, id, 1, feature, crs);
         });
     }
 
@@ -160,8 +161,8 @@ public final class ElementStore {
             int version = current.get() + 1;
             close(c, id, actor);
             insertVersion(c, incidentId, id, version, input, actor);
-            event(c, incidentId, "update", id, version, input.kind().code() + " gewijzigd" + labelled(input), actor);
-            return Optional.of(new WriteResult(true, current(c, incidentId, id, crs).orElseThrow()));
+            String feature = event(c, incidentId, "update", id, version, input.kind().code() + " gewijzigd" + labelled(input), actor);
+            return Optional.of(new WriteResult(true, written(c, incidentId, id, version, feature, crs)));
         });
     }
 
@@ -228,10 +229,19 @@ public final class ElementStore {
     }
 
     /** Records the change with the element's version as a WGS84 Feature (what live screens draw). */
-    private void event(Connection c, long incidentId, String action, UUID id, int version, String summary, Actor actor)
+    /** Records the change with the version as a WGS84 Feature, which it returns. */
+    private String event(Connection c, long incidentId, String action, UUID id, int version, String summary, Actor actor)
             throws SQLException {
+        String feature = featureOf(c, id, version);
+        // Embedded as the text PostGIS gave: parsing a large zone into a tree only to write it out again cost milliseconds.
         changes.record(c, NewChangeEvent.of(incidentId, "element." + action, "element:" + id, version, summary, null, actor)
-                .withData(Json.tree(featureOf(c, id, version))));
+                .withData(new RawValue(feature)));
+        return feature;
+    }
+
+    /** The version just written as the response gives it: the event's WGS84 Feature again, unless another CRS is asked for. */
+    private StoredElement written(Connection c, long incidentId, UUID id, int version, String wgs84, Crs crs) {
+        return crs == Crs.CRS84 ? new StoredElement(id, incidentId, version, wgs84) : current(c, incidentId, id, crs).orElseThrow();
     }
 
     /** One version of an element in WGS84, also once it has ended (then with its validTo). */
