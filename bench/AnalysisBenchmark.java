@@ -35,6 +35,10 @@ import nl.zorgbeeld.analysis.Analysis;
 import nl.zorgbeeld.analysis.AnalysisModule;
 import nl.zorgbeeld.analysis.RecomputeHook;
 import nl.zorgbeeld.analysis.Rings;
+import nl.zorgbeeld.auth.AuthModule;
+import nl.zorgbeeld.auth.AuthSettings;
+import nl.zorgbeeld.auth.DemoUsers;
+import nl.zorgbeeld.auth.TokenScope;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.db.Database;
@@ -117,7 +121,9 @@ public final class AnalysisBenchmark {
             Javalin synchronous = App.create(config, ds, db.postgisVersion(),
                     new AnalysisModule(ds, Clock.systemUTC(), Runnable::run, RecomputeHook.NONE)).start("127.0.0.1", 0);
             try {
-                Api api = new Api(app.port());
+                // The Hoofd Informatie of the incidents' region: it reads the analysis, draws and sets statuses.
+                String token = token(ds, "demo-hin");
+                Api api = new Api(app.port(), token);
                 long incident = createIncident(ds);
                 long start = System.nanoTime();
                 String zoneId = api.draw(incident, smoothZone(0));
@@ -126,7 +132,7 @@ public final class AnalysisBenchmark {
 
                 Report report = measure(ds, module, api, incident, runs);
                 report.firstDrawn = firstDrawn;
-                redraws(report, ds, api, incident, zoneId, new Api(synchronous.port()), Math.max(40, runs / 10));
+                redraws(report, ds, api, incident, zoneId, new Api(synchronous.port(), token), Math.max(40, runs / 10));
                 breakdown(report, ds, module, Math.max(40, runs / 25));
                 report.institutions = institutions;
                 report.reference = reference;
@@ -144,8 +150,8 @@ public final class AnalysisBenchmark {
         }
     }
 
-    /** The app's HTTP API as a client uses it. */
-    private record Api(int port) {
+    /** The app's HTTP API as a client uses it, authenticated with an API token. */
+    private record Api(int port, String token) {
         URI uri(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
         }
@@ -155,15 +161,14 @@ public final class AnalysisBenchmark {
         }
 
         HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET().header("Authorization", "Bearer " + token);
             for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
             return ok(CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()), path);
         }
 
         HttpResponse<String> write(String method, String path, String body, String... headers) throws Exception {
             HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofString(body))
-                    .header("Content-Type", "application/json").header("X-Zorgbeeld-Author", "Benchmark")
-                    .header("X-Zorgbeeld-Organisation", "Zorgbeeld");
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token);
             for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
             return ok(CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString()), path);
         }
@@ -378,6 +383,16 @@ public final class AnalysisBenchmark {
                 + "\"source\":\"Benchmark\",\"certainty\":\"gevalideerd\"},\"geometry\":" + writer.write(geometry) + "}";
     }
 
+    /**
+     * A read-write API token of demo user {@code login} (the demo users are seeded here when missing:
+     * a benchmark database is never a production one). Every API route needs a login.
+     */
+    private static String token(DataSource ds, String login) {
+        new DemoUsers(ds).seed();
+        return AuthModule.create(ds, AuthSettings.defaults(), () -> null).tokens()
+                .createFor(login, "benchmark", TokenScope.READ_WRITE, 1).secret();
+    }
+
     private static String gunzip(byte[] bytes) throws IOException {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -544,10 +559,12 @@ public final class AnalysisBenchmark {
                 id = rs.getLong(1);
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO incident_version (incident_id, version, title, type, started_at,"
-                    + " scaled_up_at, grip, care_phase, status, exercise, regie_person, regie_organisation, author, organisation)"
+                    + " scaled_up_at, grip, care_phase, status, exercise, regie_person, regie_organisation, author, organisation, region_code)"
                     + " VALUES (?, 1, 'Benchmark netwerkanalyse', 'gevaarlijke_stoffen', now(), now(), '2', 'regulier', 'actief', true,"
-                    + " 'Benchmark', 'Zorgbeeld', 'Benchmark', 'Zorgbeeld')")) {
+                    + " 'Benchmark', 'Zorgbeeld', 'Benchmark', 'Zorgbeeld', ?)")) {
                 ps.setLong(1, id);
+                // The demo users' region: their Hoofd Informatie may read and write it.
+                ps.setString(2, DemoUsers.REGION);
                 ps.executeUpdate();
             }
             return id;

@@ -27,6 +27,8 @@ import nl.zorgbeeld.analysis.AnalysisFixtures.Place;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
+import nl.zorgbeeld.testing.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,8 +76,14 @@ class AnalysisHttpTest {
         return "/api/incidents/" + incident + "/affected" + query;
     }
 
+    /** GET as the standard test user, the body as bytes (to see what gzip sent). */
     private static HttpResponse<byte[]> get(String path, String... headers) {
+        return get(TestUsers.standard(), path, headers);
+    }
+
+    private static HttpResponse<byte[]> get(TestUser user, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).GET();
+        if (user != null) request.header("Authorization", "Bearer " + user.token());
         for (int i = 0; i < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -173,7 +181,8 @@ class AnalysisHttpTest {
     @Test
     void theLiveStreamIsNotCompressedWhenAClientAcceptsGzip() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/incidents/" + incident + "/live")))
-                .header("Accept", "text/event-stream").header("Accept-Encoding", "gzip").build();
+                .header("Accept", "text/event-stream").header("Accept-Encoding", "gzip")
+                .header("Authorization", "Bearer " + TestUsers.standard().token()).build();
         HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             assertEquals(200, response.statusCode());

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.zorgbeeld.analysis.AnalysisFixtures.Place;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.testing.Browser;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestDatabase;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +42,6 @@ class AnalysisPanelBrowserTest {
     private static final double OX = 60_000;
     private static final double OY = 440_000;
     private static final String ORGANISATION = "Zorggroep Analysekust";
-    private static final String IDENTITY = "localStorage.setItem('zorgbeeld.identity', JSON.stringify("
-            + "{ author: 'Hanna Informatie', organisation: 'GHOR Haaglanden' }))";
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
     private static TestServer server;
     private static Browser browser;
@@ -69,7 +69,7 @@ class AnalysisPanelBrowserTest {
     @BeforeEach
     void newScreen() {
         screen = browser.screen(1400, 900);
-        screen.context().addInitScript(IDENTITY);
+        server.logIn(screen.context(), TestUsers.user("Hanna Informatie", "GHOR Haaglanden", Role.HOOFD_INFORMATIE));
         page = screen.page();
     }
 
