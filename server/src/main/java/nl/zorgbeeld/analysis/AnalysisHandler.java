@@ -192,9 +192,12 @@ public final class AnalysisHandler {
         return false;
     }
 
-    /** Clients (and caches between) must ask again each time, and may revalidate with the ETag. */
+    /**
+     * Clients must ask again each time, and may revalidate with the ETag; only the user's own cache may
+     * keep it (what an incident's analysis shows depends on who may see the incident).
+     */
     private static Context validators(Context ctx, String etag) {
-        return ctx.header("ETag", etag).header("Cache-Control", "no-cache").header("Vary", "Accept-Encoding");
+        return ctx.header("ETag", etag).header("Cache-Control", "private, no-cache").header("Vary", "Accept-Encoding");
     }
 
     private void send(Context ctx, String etag, Renderings.Rendering stored, String csvName) throws IOException {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import nl.zorgbeeld.analysis.AnalysisFixtures.Place;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
@@ -122,7 +123,7 @@ class AnalysisHttpTest {
         String etag = header(first, "ETag");
         assertNotNull(etag, "the analysis carries an ETag");
         assertTrue(etag.startsWith("W/\""), etag);
-        assertEquals("no-cache", header(first, "Cache-Control"), "clients ask again each time, with the ETag");
+        assertEquals("private, no-cache", header(first, "Cache-Control"), "clients ask again each time, with the ETag; no shared cache");
 
         HttpResponse<byte[]> again = get(affected(""), "If-None-Match", etag);
         assertEquals(304, again.statusCode());
@@ -146,6 +147,25 @@ class AnalysisHttpTest {
         }
         assertEquals("geinformeerd", informed.path("status").path("status").asText());
         assertEquals(304, get(affected(""), "If-None-Match", header(status, "ETag")).statusCode());
+    }
+
+    @Test
+    void theEtagOpensNothingTheUserMayNotSee() throws IOException {
+        String etag = header(get(affected("")), "ETag");
+        TestUser lezer = TestUsers.user("Lieke Lezer", "GHOR Utrecht", Role.LEZER);
+        assertEquals(304, get(lezer, affected(""), "If-None-Match", etag).statusCode(), "every role of the region reads the analysis");
+        assertEquals(200, get(lezer, affected("?view=summary")).statusCode());
+        assertEquals(200, get(lezer, affected("?zone=incidentgebied&limit=5")).statusCode());
+
+        TestUser extern = TestUsers.user("Erik Extern", "GHOR Amsterdam-Amstelland", "VR13", null, Role.HOOFD_INFORMATIE);
+        for (String query : List.of("", "?view=summary", "?zone=incidentgebied&limit=5")) {
+            HttpResponse<byte[]> other = get(extern, affected(query), "If-None-Match", etag, "Accept-Encoding", "gzip");
+            assertEquals(404, other.statusCode(), "another region's incident, even with its ETag: " + query);
+            assertEquals("NotFound", body(other).path("code").asText());
+            HttpResponse<byte[]> anonymous = get((TestUser) null, affected(query), "If-None-Match", etag);
+            assertEquals(401, anonymous.statusCode(), query);
+            assertNull(header(anonymous, "ETag"), "no validator before the login");
+        }
     }
 
     @Test
