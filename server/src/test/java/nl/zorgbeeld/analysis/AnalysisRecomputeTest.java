@@ -5,6 +5,7 @@ import static nl.zorgbeeld.analysis.AnalysisFixtures.json;
 import static nl.zorgbeeld.analysis.AnalysisFixtures.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -138,7 +139,15 @@ class AnalysisRecomputeTest {
         assertTrue(first.get("inside").path("newlyAffected").asBoolean(), "recorded on demand by the read, before the queued run");
         assertEquals(1, runs(incident));
 
+        String before = server.get(affected(incident)).headers().firstValue("ETag").orElseThrow();
         redraw(incident, area, 1, square(-500, -500, 1600, 500));
+        HttpResponse<String> afterWrite = server.get(affected(incident));
+        assertNotEquals(before, afterWrite.headers().firstValue("ETag").orElseThrow(), "the read right after the write is a new version");
+        JsonNode following = json(afterWrite);
+        assertEquals(2, following.path("elements").get(0).path("version").asInt(), "it follows the zone as written: " + following.path("elements"));
+        assertTrue(following.path("recording").path("current").asBoolean(), following.path("recording").toString());
+        assertTrue(ours(following.get("institutions")).containsKey("later"), "the institution the redrawn zone reaches");
+        assertEquals(1, HELD.queued.size(), "while the recomputation queued for the incident had not run yet");
         JsonNode changes = json(server.get(affected(incident) + "/changes"));
         long latestRun = changes.get(0).path("runId").asLong();
         assertEquals(PREFIX + "later", changes.get(0).path("institutionId").asText(), "the changes read after the write include it");
