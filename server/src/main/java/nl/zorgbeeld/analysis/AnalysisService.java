@@ -200,12 +200,15 @@ public final class AnalysisService {
         if (diff.rowsChanged()) store.writeSnapshot(c, incidentId, before, diff.nextSnapshot(before, affected, run));
         store.recorded(c, incidentId, loaded.hazards().stream().map(Hazard::rowId).sorted().toList());
         if (run != null) {
+            Map<String, Object> counts = Map.of("runId", run,
+                    "added", diff.count(AnalysisChange.NIEUW),
+                    "removed", diff.count(AnalysisChange.NIET_MEER_GERAAKT),
+                    "zoneChanged", diff.count(AnalysisChange.ZONE_GEWIJZIGD));
+            // The audit trail (append-only) keeps the run and its counts: the changes are in analysis_change,
+            // and the analysis itself can be recomputed; copying them would add up to megabytes per redraw.
             log.record(c, NewChangeEvent.of(incidentId, "analysis.changed", AnalysisHandler.path(incidentId), null,
-                    "Netwerkanalyse: " + diff.summary(), Map.of("runId", run,
-                            "added", diff.count(AnalysisChange.NIEUW),
-                            "removed", diff.count(AnalysisChange.NIET_MEER_GERAAKT),
-                            "zoneChanged", diff.count(AnalysisChange.ZONE_GEWIJZIGD)), actor)
-                    .withData(changed(c, incidentId, run, diff)));
+                    "Netwerkanalyse: " + diff.summary(), counts, actor)
+                    .withData(changed(c, incidentId, run, diff)).withStates(null, counts));
         }
     }
 

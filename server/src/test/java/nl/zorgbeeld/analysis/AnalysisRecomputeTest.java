@@ -192,6 +192,12 @@ class AnalysisRecomputeTest {
         }
         assertEquals(CROWD, crowd, "the delta travels: every one of the crowd newly affected");
         assertFalse(data.has("analysis"), "the analysis itself is read, not carried");
+
+        JsonNode audited = nl.zorgbeeld.common.Json.tree((String) Sql.one("SELECT after::text FROM audit_entry"
+                + " WHERE incident_id = ? AND action = 'analysis.changed'", incident));
+        assertEquals(data.path("runId").asLong(), audited.path("runId").asLong(), audited.toString());
+        assertTrue(audited.path("added").asInt() >= CROWD, audited.toString());
+        assertFalse(audited.has("changes"), "the audit trail names the run and its counts, not every change again");
     }
 
     @Test
