@@ -82,8 +82,8 @@ export function drawMarker(ctx, shape, x, y, r, color, hollow) {
   }
 }
 
-/** A small canvas showing one marker, for the legend and the layer control. */
-export function markerIcon(shape, color, hollow = false, size = 18) {
+/** A square canvas of size CSS pixels, sharp on high-density screens, for a legend icon. */
+function iconCanvas(size) {
   const ratio = window.devicePixelRatio || 1;
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = Math.round(size * ratio);
@@ -92,6 +92,12 @@ export function markerIcon(shape, color, hollow = false, size = 18) {
   canvas.className = 'zb-marker-icon';
   const ctx = canvas.getContext('2d');
   ctx.scale(ratio, ratio);
+  return { canvas, ctx };
+}
+
+/** A small canvas showing one marker, for the legend and the layer control. */
+export function markerIcon(shape, color, hollow = false, size = 18) {
+  const { canvas, ctx } = iconCanvas(size);
   drawMarker(ctx, shape, size / 2, size / 2, size * 0.27, color, hollow);
   return canvas;
 }
@@ -138,14 +144,7 @@ export function drawStatusRing(ctx, status, x, y, r) {
 
 /** A small canvas with a status ring around a neutral dot, for the legend. */
 export function statusIcon(status, size = 18) {
-  const ratio = window.devicePixelRatio || 1;
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = Math.round(size * ratio);
-  canvas.style.width = canvas.style.height = `${size}px`;
-  canvas.setAttribute('aria-hidden', 'true');
-  canvas.className = 'zb-marker-icon';
-  const ctx = canvas.getContext('2d');
-  ctx.scale(ratio, ratio);
+  const { canvas, ctx } = iconCanvas(size);
   drawMarker(ctx, 'circle', size / 2, size / 2, size * 0.14, '#9aa5b1', false);
   drawStatusRing(ctx, status, size / 2, size / 2, size * 0.14);
   return canvas;
