@@ -1,6 +1,8 @@
 package nl.zorgbeeld.analysis;
 
 import com.fasterxml.jackson.databind.util.RawValue;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -62,9 +64,9 @@ public final class AnalysisService {
     private final Clock clock;
     private final RecomputeHook hook;
     /** The geometric result per set of hazard versions, reference data and rings: shared by reads and recomputations. */
-    private final Lru<GeometryKey, List<Affected>> geometries = Lru.ofCount(CACHED_RESULTS);
+    private final Cache<GeometryKey, List<Affected>> geometries = Caffeine.newBuilder().maximumSize(CACHED_RESULTS).build();
     /** The whole result (with statuses and marks) per version of the analysis. */
-    private final Lru<ResultKey, Analysis> results = Lru.ofCount(CACHED_RESULTS);
+    private final Cache<ResultKey, Analysis> results = Caffeine.newBuilder().maximumSize(CACHED_RESULTS).build();
 
     private record GeometryKey(List<Long> hazardRows, long referenceVersion, Rings rings) {}
 
@@ -104,7 +106,7 @@ public final class AnalysisService {
     /** The analysis at {@code state} (from {@link #state}), computed once per version and rings. */
     public Analysis analysis(AnalysisState state, Rings rings) {
         ResultKey key = new ResultKey(state.incidentId(), state.version(), rings);
-        Analysis cached = results.get(key);
+        Analysis cached = results.getIfPresent(key);
         if (cached != null) return cached;
         Analysis computed = read(c -> compute(c, state.incidentId(), rings, true));
         results.put(key, computed);
@@ -132,7 +134,7 @@ public final class AnalysisService {
         List<Hazard> current = loaded.hazards();
         if (current.isEmpty()) return List.of();
         GeometryKey key = new GeometryKey(current.stream().map(Hazard::rowId).sorted().toList(), loaded.referenceVersion(), rings);
-        List<Affected> cached = shared ? geometries.get(key) : null;
+        List<Affected> cached = shared ? geometries.getIfPresent(key) : null;
         if (cached != null) return cached;
         InstitutionLayer layer = layers.at(c, loaded.referenceVersion());
         List<Affected> affected = List.copyOf(Analyzer.analyse(current, rings, layer.within(CandidateBoxes.around(current, rings.max()))));

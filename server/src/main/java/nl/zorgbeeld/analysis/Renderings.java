@@ -1,5 +1,7 @@
 package nl.zorgbeeld.analysis;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,14 +24,15 @@ final class Renderings {
         }
     }
 
-    private final Lru<String, Rendering> cache;
+    private final Cache<String, Rendering> cache;
 
     Renderings(long capacityBytes) {
-        this.cache = new Lru<>(capacityBytes, Rendering::weight);
+        this.cache = Caffeine.newBuilder().maximumWeight(capacityBytes)
+                .weigher((String etag, Rendering r) -> (int) Math.min(Integer.MAX_VALUE, r.weight())).build();
     }
 
     Rendering get(String etag) {
-        return cache.get(etag);
+        return cache.getIfPresent(etag);
     }
 
     void put(String etag, String contentType, byte[] identity) {
