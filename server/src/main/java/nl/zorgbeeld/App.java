@@ -17,6 +17,8 @@ import nl.zorgbeeld.ogc.OgcHandler;
 import nl.zorgbeeld.http.ErrorHandlers;
 import nl.zorgbeeld.http.RequestIds;
 import nl.zorgbeeld.picture.PictureModule;
+import nl.zorgbeeld.plume.PlumeHandler;
+import nl.zorgbeeld.plume.PlumeService;
 import nl.zorgbeeld.reference.InstitutionTypes;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
@@ -37,6 +39,7 @@ public final class App {
         AnalysisModule analysis = AnalysisModule.create(dataSource);
         ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
         ElementHandler elements = new ElementHandler(elementService);
+        PlumeHandler plumes = new PlumeHandler(new PlumeService(dataSource, elementService));
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident);
         HealthHandler health = new HealthHandler(reference, postgisVersion, live);
@@ -59,6 +62,7 @@ public final class App {
             incidentsAndPictures.register(cfg.routes);
             elements.register(cfg.routes);
             analysis.register(cfg.routes);
+            plumes.register(cfg.routes);
             ogc.register(cfg.routes);
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));

@@ -1,5 +1,10 @@
 package nl.zorgbeeld.element;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import nl.zorgbeeld.analysis.ElementsChanged;
 import nl.zorgbeeld.common.Actor;
@@ -30,7 +35,7 @@ public final class ElementService {
     }
 
     /** 404 when the incident does not exist; 409 when it is closed (closed incidents stay readable only). */
-    private void requireWritable(long incidentId) {
+    public void requireWritable(long incidentId) {
         String status = store.incidentStatus(incidentId).orElseThrow(() -> ApiException.notFound("No incident " + incidentId));
         if ("gesloten".equals(status)) {
             throw ApiException.conflict("incident", "Incident " + incidentId + " is closed (gesloten): its picture can be read, not changed");
@@ -78,6 +83,24 @@ public final class ElementService {
         StoredElement element = written(store.end(incidentId, id, ifMatch, actor, crs).orElseThrow(() -> notFound(incidentId, id)));
         changed.elementsChanged(incidentId, actor);
         return element;
+    }
+
+    /**
+     * Ends the elements {@code ending} (those still current) and creates {@code creating}, in the
+     * caller's transaction {@code c}, so that another change (a plume) and its elements commit together.
+     * Call {@link #committed} once it has committed. Returns the new elements' ids in order.
+     */
+    public List<UUID> replaceSet(Connection c, long incidentId, Collection<UUID> ending, List<ElementInput> creating, Actor actor,
+                                 String endSummary, List<String> createSummaries) throws SQLException {
+        for (UUID id : ending) store.end(c, incidentId, id, actor, endSummary);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < creating.size(); i++) ids.add(store.create(c, incidentId, creating.get(i), actor, createSummaries.get(i)));
+        return ids;
+    }
+
+    /** After a {@link #replaceSet} committed: the analysis follows the picture. */
+    public void committed(long incidentId, Actor actor) {
+        changed.elementsChanged(incidentId, actor);
     }
 
     private static StoredElement written(ElementStore.WriteResult result) {

@@ -176,6 +176,23 @@ public final class ElementStore {
         });
     }
 
+    /** Creates an element in the caller's transaction {@code c} (several writes that are one change); returns its id. */
+    public UUID create(Connection c, long incidentId, ElementInput input, Actor actor, String summary) throws SQLException {
+        UUID id = UUID.randomUUID();
+        insertVersion(c, incidentId, id, 1, input, actor);
+        event(c, incidentId, "create", id, 1, summary, actor);
+        return id;
+    }
+
+    /** Ends the element in the caller's transaction if it is still current; false when it had ended already. */
+    public boolean end(Connection c, long incidentId, UUID id, Actor actor, String summary) throws SQLException {
+        Optional<StoredElement> current = current(c, incidentId, id, Crs.CRS84);
+        if (current.isEmpty()) return false;
+        close(c, id, actor);
+        event(c, incidentId, "delete", id, current.get().version(), summary, actor);
+        return true;
+    }
+
     /** {@code written} false means the version did not match and nothing changed. */
     public record WriteResult(boolean written, StoredElement element) {}
 
