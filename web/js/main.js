@@ -5,6 +5,7 @@ import { getJson } from './api.js';
 import { boundaryLayer, countriesLayer, followTiles, lineSwatch } from './basemap.js';
 import { CoordinatesControl } from './coordinates.js';
 import { setUpIncidentMap } from './elements/incident-map.js';
+import { setUpPlume } from './plume/plume.js';
 import { formatCount } from './format.js';
 import { HoverLabel } from './hover.js';
 import { institutionLayers } from './institutions.js';
@@ -93,6 +94,7 @@ function build(map, [config, vocabulary, sources, countries, provinces, regions,
   new LegendControl(layers.types).addTo(map);
   setUpIncidentMap(map, control, state);
   setUpAnalysis(map, control, state);
+  setUpPlume(map, state);
 
   const hover = new HoverLabel(map);
   hover.addAreas(regions, layers.regions, 'Veiligheidsregio', true);

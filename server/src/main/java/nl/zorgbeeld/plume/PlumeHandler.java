@@ -38,13 +38,26 @@ public final class PlumeHandler {
         "zijwaarts_m", "aankomst_min"
     };
 
+    /** The substances with intervention values shipped in data/vocabularies, for the plume form. */
+    private static final String SUBSTANCES = substances();
+
     private final PlumeService service;
+
+    private static String substances() {
+        try (var in = PlumeHandler.class.getResourceAsStream("/data/vocabularies/substances.json")) {
+            if (in == null) throw new IllegalStateException("data/vocabularies/substances.json is missing from the build");
+            return Json.tree(new String(in.readAllBytes(), StandardCharsets.UTF_8)).toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     public PlumeHandler(PlumeService service) {
         this.service = service;
     }
 
     public void register(RoutesConfig routes) {
+        routes.get("/api/vocabularies/substances", ctx -> ctx.contentType("application/json").result(SUBSTANCES));
         routes.post("/api/incidents/{id}/plumes", this::create);
         routes.get("/api/incidents/{id}/plumes", this::list);
         routes.get("/api/incidents/{id}/plumes/current", this::current);

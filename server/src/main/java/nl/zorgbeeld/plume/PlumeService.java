@@ -135,6 +135,8 @@ public final class PlumeService {
         for (StoredPlume plume : store.history(incidentId, at)) {
             history.add(summaryOf(plume, current.isPresent() && current.get().id() == plume.id()));
         }
+        // Only whether there is one, so a client asks for the forecast itself (it is large) when there is.
+        body.set("forecast", store.latestForecastInfo(incidentId).orElse(null));
         return body;
     }
 

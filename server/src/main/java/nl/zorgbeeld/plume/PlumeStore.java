@@ -133,6 +133,20 @@ final class PlumeStore {
         }
     }
 
+    /** The id, time and author of the latest forecast, without the forecast itself. */
+    Optional<JsonNode> latestForecastInfo(long incidentId) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT json_build_object('id', id, 'createdAt', created_at, 'author', author,"
+                    + " 'href', '/api/incidents/' || incident_id || '/plumes/forecast/latest')::text FROM plume_forecast"
+                    + " WHERE incident_id = ? ORDER BY id DESC LIMIT 1")) {
+                ps.setLong(1, incidentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Json.tree(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
     Optional<StoredForecast> latestForecast(long incidentId) {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, result::text, author, organisation, created_at FROM plume_forecast"
