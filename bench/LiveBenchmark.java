@@ -56,10 +56,11 @@ public final class LiveBenchmark {
             Process server = startServer(jar, url, port);
             try {
                 awaitHealthy(port);
-                long incident = createIncident(port);
+                String token = token(db.dataSource(), "demo-hin");
+                long incident = createIncident(port, token);
                 Map<String, String> report = new LinkedHashMap<>();
-                Phase baseline = run(db, port, incident, 1, server.pid(), "baseline");
-                Phase load = run(db, port, incident, SUBSCRIBERS, server.pid(), "load");
+                Phase baseline = run(db, port, incident, token, 1, server.pid(), "baseline");
+                Phase load = run(db, port, incident, token, SUBSCRIBERS, server.pid(), "load");
                 print(baseline, load, report);
             } finally {
                 server.destroy();
@@ -98,23 +99,32 @@ public final class LiveBenchmark {
         throw new IllegalStateException("the server did not start; see its log in " + System.getProperty("java.io.tmpdir"));
     }
 
-    private static long createIncident(int port) throws Exception {
+    private static long createIncident(int port, String token) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/incidents"))
-                .header("Content-Type", "application/json").header("X-Zorgbeeld-Author", "Benchmark")
-                .header("X-Zorgbeeld-Organisation", "GHOR Benchmark")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Benchmark live\",\"type\":\"brand\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) throw new IllegalStateException("creating the incident: " + r.body());
         return Json.tree(r.body()).get("id").asLong();
     }
 
+    /**
+     * A read-write API token of demo user {@code login} (the demo users are seeded here when missing:
+     * a benchmark database is never a production one). Every API route needs a login.
+     */
+    private static String token(javax.sql.DataSource ds, String login) {
+        new nl.zorgbeeld.auth.DemoUsers(ds).seed();
+        return nl.zorgbeeld.auth.AuthModule.create(ds, nl.zorgbeeld.auth.AuthSettings.defaults(), () -> null).tokens()
+                .createFor(login, "benchmark", nl.zorgbeeld.auth.TokenScope.READ_WRITE, 1).secret();
+    }
+
     /** What one phase measured. */
     record Phase(String name, int subscribers, int events, long[] lastMs, long[] allMs, long lost, long doubled,
                  long rssIdleKb, long rssConnectedKb, long rssPeakKb, long heapUsedKb) {}
 
-    private static Phase run(Database db, int port, long incident, int n, long serverPid, String name) throws Exception {
+    private static Phase run(Database db, int port, long incident, String token, int n, long serverPid, String name) throws Exception {
         long rssIdle = rssKb(serverPid);
-        Subscribers subscribers = new Subscribers(port, "/api/incidents/" + incident + "/live", n);
+        Subscribers subscribers = new Subscribers(port, "/api/incidents/" + incident + "/live", token, n);
         subscribers.start();
         subscribers.awaitConnected();
         long rssConnected = rssKb(serverPid);
@@ -246,6 +256,7 @@ public final class LiveBenchmark {
     static final class Subscribers {
         private final int port;
         private final String path;
+        private final String token;
         private final int n;
         private final Selector selector;
         private final Sub[] subs;
@@ -254,9 +265,10 @@ public final class LiveBenchmark {
         private volatile boolean running = true;
         private Thread thread;
 
-        Subscribers(int port, String path, int n) throws IOException {
+        Subscribers(int port, String path, String token, int n) throws IOException {
             this.port = port;
             this.path = path;
+            this.token = token;
             this.n = n;
             this.selector = Selector.open();
             this.subs = new Sub[n];
@@ -315,7 +327,8 @@ public final class LiveBenchmark {
         }
 
         void start() throws IOException {
-            byte[] request = ("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+            byte[] request = ("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token
+                    + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
             for (int i = 0; i < n; i++) {
                 SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));

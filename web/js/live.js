@@ -10,7 +10,10 @@
 // When the server refused the stream (restarting, busy), this module opens it again itself, with
 // ?lastEventId=. The top bar shows whether the screen is live and when it was last brought up to
 // date; screen readers hear who changed what. window.zorgbeeld.live shows the state for tests.
+// The streams are opened as the logged-in user: EventSource sends the session cookie on the same
+// origin. A refused stream whose session has ended (401) sends the page to the login page.
 import { formatClock, formatDateTime } from './format.js';
+import { toLogin } from './me.js';
 
 const RETRY_MS = [1000, 2000, 5000, 10000];
 /** How long opening an incident waits for its stream before loading anyway. */
@@ -64,6 +67,10 @@ class Stream {
       // CONNECTING: the browser tries again itself, with Last-Event-ID. CLOSED: it has given up
       // (the server answered with an error): open a new stream that resumes by the query parameter.
       if (source.readyState === EventSource.CLOSED) {
+        // EventSource does not tell the status: ask whether the session still holds.
+        fetch('/api/me', { headers: { Accept: 'application/json' } })
+          .then((response) => { if (response.status === 401) toLogin(); })
+          .catch(() => {});
         const wait = RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)];
         this.failures += 1;
         this.retry = setTimeout(() => { if (!this.closed) this.open(); }, wait);

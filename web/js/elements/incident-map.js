@@ -6,11 +6,9 @@
 // Publishes window.zorgbeeld.elements (the features shown) and .elementsMoment ('nu' or the ISO
 // time they are for) for the browser tests and the console, and announces each new set as a
 // `zorgbeeld:elements` event on the document.
-import { changeIdentity, onIdentityChange } from '../identity.js';
-import { ensureIdentity } from '../incident/identity.js';
-import { currentIdentity, IdentityCancelled } from '../incident/who.js';
 import { PANES } from '../panes.js';
 import { loaded, loading } from '../ready.js';
+import { drawableKinds, mayChangeElement } from '../rights.js';
 import { showToast } from '../toast.js';
 import { DrawToolbar } from './draw-toolbar.js';
 import { Drawing } from './drawing.js';
@@ -75,29 +73,21 @@ export function setUpIncidentMap(map, control, state) {
     loaded('elements', incidentId());
   });
 
-  const layers = new ElementLayers(map, (feature, layer) => elementPopup(feature, !blockReason() && !busy() ? {
+  const layers = new ElementLayers(map, (feature, layer) => elementPopup(feature, !blockReason() && !busy() && mayChangeElement(feature) ? {
     onEdit: () => editing.edit(layer),
     onDelete: () => editing.remove(layer),
   } : null));
   const legend = new ElementLegend().addTo(map);
 
   const narrow = window.matchMedia('(max-width: 900px)').matches;
+  // Only the kinds the user's role may draw (a GAGS: effect zones and measurements; a lezer or an
+  // information coordinator: none, so no toolbar).
   const toolbar = new DrawToolbar({
-    onDraw: async (kind) => {
-      try {
-        await ensureIdentity();
-      } catch (error) {
-        if (error instanceof IdentityCancelled) return;
-        throw error;
-      }
-      toolbar.setIdentity(currentIdentity());
+    onDraw: (kind) => {
       editing.cancel();
       drawing.start(kind);
     },
-    onIdentity: () => changeIdentity(),
-  }, { expanded: !narrow, collapseOnDraw: narrow }).addTo(map);
-  toolbar.setIdentity(currentIdentity());
-  onIdentityChange((identity) => toolbar.setIdentity(identity));
+  }, { expanded: !narrow, collapseOnDraw: narrow, kinds: drawableKinds() }).addTo(map);
 
   // While drawing or editing, map clicks are the drawing's and the institution markers let them through.
   let catchUp = () => {};

@@ -1,9 +1,10 @@
 // The incident list (with filters; closed incidents stay readable) and the new-incident form, in
-// one dialog opened from the top bar. While it is open it follows the incident list stream
+// one dialog opened from the top bar (the form only for a Hoofd Informatie). While it is open it follows the incident list stream
 // (/api/live): new incidents and changed ones (status, GRIP, regie) show up in place.
 import { el } from '../dom.js';
 import { formatDateTime } from '../format.js';
 import { followIncidentList } from '../live.js';
+import { mayStartIncident } from '../rights.js';
 import { get } from './api.js';
 import { dutchMessage } from './errors.js';
 import { newIncidentForm } from './incident-forms.js';
@@ -73,7 +74,8 @@ export function openChooser(onChoose) {
     el('div', { class: 'zb-dialog__head' },
       el('h2', { id: 'zb-chooser-title' }, 'Incidenten'),
       el('button', { type: 'button', class: 'zb-button', onclick: close, 'aria-label': 'Sluiten' }, 'Sluiten')),
-    startButton, start, filters, status, list);
+    // Only a Hoofd Informatie starts incidents (of its own region).
+    mayStartIncident() ? startButton : null, mayStartIncident() ? start : null, filters, status, list);
   dialog.addEventListener('close', () => {
     stopFollowing();
     dialog.remove();

@@ -8,9 +8,12 @@ import { el } from '../dom.js';
 import { loaded, loading } from '../ready.js';
 import { watchIncident } from '../live.js';
 import { atQuery, get } from './api.js';
+import { mayKeepTimeline, mayReadAudit, mayRunIncident } from '../rights.js';
+import { openAudit } from './audit.js';
 import { openChooser } from './chooser.js';
 import { dutchMessage } from './errors.js';
 import { openIncidentDialog } from './incident-forms.js';
+import { openInvitations } from './invitations.js';
 import { refreshThemes, renderPictureView } from './picture-view.js';
 import { renderSummary, showExerciseBanner } from './summary.js';
 import { TimeSelector } from './time-selector.js';
@@ -84,13 +87,21 @@ function announceNewBullets(view) {
   if (fresh.length) announce(`${fresh.length === 1 ? 'Nieuw bericht' : `${fresh.length} nieuwe berichten`} in het beeld. ${fresh.join('. ')}`);
 }
 
+/** The top bar's buttons for the incident: changing it and inviting only for who runs it, the audit trail for who may read it. */
+function summaryActions(incident) {
+  const runs = mayRunIncident(incident);
+  return {
+    readOnly: Boolean(state.at) || !runs,
+    onChoose: () => openChooser(choose),
+    onEdit: () => openIncidentDialog(state.view.incident, () => load()),
+    onInvite: runs && !state.at ? () => openInvitations(incident.id) : null,
+    onAudit: mayReadAudit(incident) ? () => openAudit(incident) : null,
+  };
+}
+
 function render(view, events) {
   const readOnly = Boolean(state.at) || view.incident.status === 'gesloten';
-  renderSummary(summary, view.incident, {
-    readOnly: Boolean(state.at),
-    onChoose: () => openChooser(choose),
-    onEdit: () => openIncidentDialog(view.incident, () => load()),
-  });
+  renderSummary(summary, view.incident, summaryActions(view.incident));
   showExerciseBanner(view.incident.exercise);
   document.title = `${view.incident.exercise ? 'OEFENING · ' : ''}${view.incident.title} · Zorgbeeld`;
   renderPictureView(pictureBox, {
@@ -100,7 +111,7 @@ function render(view, events) {
       load();
     },
   });
-  renderTimeline(timelineBox, { view, events, readOnly, reload: () => load() });
+  renderTimeline(timelineBox, { view, events, readOnly: readOnly || !mayKeepTimeline(), reload: () => load() });
   state.ready = true;
   document.body.dataset.incidentReady = String(view.incident.id);
 }
@@ -161,7 +172,7 @@ function addToTimeline(change) {
   if (!timelineBox.querySelector('form')) renderTimeline(timelineBox, { view: state.view, events: state.events, readOnly: readOnlyNow(), reload: () => load() });
 }
 
-const readOnlyNow = () => Boolean(state.at) || state.view.incident.status === 'gesloten';
+const readOnlyNow = () => Boolean(state.at) || state.view.incident.status === 'gesloten' || !mayKeepTimeline();
 
 /** A bullet written, edited or retracted elsewhere: into its theme (out of the one it left), unless it is older than shown. */
 function applyBullet(bullet, reload) {
@@ -205,11 +216,7 @@ function applyIncident(incident) {
     notify(state.view.incident);
     return;
   }
-  renderSummary(summary, state.view.incident, {
-    readOnly: Boolean(state.at),
-    onChoose: () => openChooser(choose),
-    onEdit: () => openIncidentDialog(state.view.incident, () => load()),
-  });
+  renderSummary(summary, state.view.incident, summaryActions(state.view.incident));
   showExerciseBanner(state.view.incident.exercise);
   document.title = `${state.view.incident.exercise ? 'OEFENING · ' : ''}${state.view.incident.title} · Zorgbeeld`;
 }

@@ -3,10 +3,14 @@ package nl.zorgbeeld;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import nl.zorgbeeld.analysis.AnalysisModule;
+import nl.zorgbeeld.auth.AuthModule;
+import nl.zorgbeeld.auth.Principals;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.element.ElementHandler;
 import nl.zorgbeeld.element.ElementService;
@@ -41,10 +45,15 @@ public final class App {
         ElementHandler elements = new ElementHandler(elementService);
         PlumeHandler plumes = new PlumeHandler(new PlumeService(dataSource, elementService));
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
-        LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident);
+        AtomicReference<Javalin> running = new AtomicReference<>();
+        AuthModule auth = AuthModule.create(dataSource, config.auth(), () -> config.auth().publicUrl() != null ? config.auth().publicUrl()
+                : URI.create("http://localhost:" + running.get().port()));
+        // Streams carry only incidents the user may see; the per-client stream limit counts per user.
+        LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident, auth.liveVisibility(),
+                ctx -> "user " + Principals.require(ctx).userId());
         HealthHandler health = new HealthHandler(reference, postgisVersion, live);
 
-        return Javalin.create(cfg -> {
+        Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -57,6 +66,8 @@ public final class App {
             cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             RequestIds.install(cfg);
             ErrorHandlers.install(cfg);
+            auth.installAccess(cfg.routes);
+            auth.register(cfg.routes);
             health.register(cfg.routes);
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);
@@ -67,6 +78,8 @@ public final class App {
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));
         });
+        running.set(app);
+        return app;
     }
 
     /** What the browser client needs to know of the configuration. */

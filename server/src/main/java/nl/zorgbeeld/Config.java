@@ -3,6 +3,7 @@ package nl.zorgbeeld;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import nl.zorgbeeld.auth.AuthSettings;
 import nl.zorgbeeld.live.LiveConfig;
 
 /**
@@ -18,19 +19,20 @@ import nl.zorgbeeld.live.LiveConfig;
  * @param staleMinutes       ZORGBEELD_STALE_MINUTES: a theme of an active incident not updated for longer
  *                           than this is flagged stale (10, the norm for processing new information)
  * @param live               ZORGBEELD_LIVE_*: heartbeats, buffers, limits and replay of the live streams
+ * @param auth               the security settings (ZORGBEELD_MODE, ZORGBEELD_PUBLIC_URL, ...; see {@link AuthSettings})
  */
 public record Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
-                     String tileUrl, String tileAttribution, int staleMinutes, LiveConfig live) {
+                     String tileUrl, String tileAttribution, int staleMinutes, LiveConfig live, AuthSettings auth) {
 
     public static final String DEFAULT_OFFICIAL_SOURCE = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1";
 
     public static final int DEFAULT_STALE_MINUTES = 10;
 
-    /** A configuration with the default stale norm and live settings. */
+    /** A configuration with the default stale norm, live settings and the development security settings. */
     public Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
                   String tileUrl, String tileAttribution) {
         this(databaseUrl, port, dataDir, officialSourceUrl, boundaryYear, tileUrl, tileAttribution, DEFAULT_STALE_MINUTES,
-                LiveConfig.DEFAULTS);
+                LiveConfig.DEFAULTS, AuthSettings.defaults());
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -47,7 +49,8 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
                 env.getOrDefault("ZORGBEELD_TILE_URL", ""),
                 env.getOrDefault("ZORGBEELD_TILE_ATTRIBUTION", "Kaartgegevens &copy; Kadaster (PDOK)"),
                 staleMinutes(env),
-                LiveConfig.fromEnvironment(env));
+                LiveConfig.fromEnvironment(env),
+                AuthSettings.fromEnvironment(env));
     }
 
     private static int staleMinutes(Map<String, String> env) {

@@ -38,6 +38,30 @@ public final class Problems {
         add("UnsupportedMediaType", 415, "Unsupported media type", "The body's Content-Type is not one this resource reads.");
         add("PreconditionRequired", 428, "Precondition required",
                 "An update needs If-Match with the ETag that was read, so that no one else's change is overwritten.");
+        add("AuthenticationRequired", 401, "Authentication required",
+                "The request has no valid login: log in (a browser session) or send Authorization: Bearer with a valid API token;"
+                        + " a malformed, unknown, expired or revoked token gets this too.");
+        add("Forbidden", 403, "Forbidden",
+                "The user's roles do not allow this (docs/security.md, the rights table), a read-only token tried to write,"
+                        + " or a token was used where a browser session is needed; nothing was changed.");
+        add("CsrfTokenMissing", 403, "Forbidden",
+                "A change sent with the session cookie needs the X-CSRF-Token header with the csrfToken of GET /api/me.");
+        add("LoginFailed", 401, "Login failed", "The login name or password is not right (the answer is the same for an unknown login).");
+        add("CodeRejected", 401, "Code rejected",
+                "The TOTP or enrolment code is not right, or the TOTP code was used already (wait for the next one).");
+        add("LoginRequired", 401, "Login required", "This step of the login needs the earlier steps first (or they were too long ago).");
+        add("EnrolmentCodeExpired", 401, "Enrolment code expired", "The account has no valid one-time enrolment code: ask the administrator.");
+        add("AccountLocked", 429, "Too many attempts",
+                "Too many wrong passwords or codes in a row: the account is locked for a while (retryAfter, in seconds).");
+        add("TooManyAttempts", 429, "Too many attempts", "Too many failed logins from this network address: try again later.");
+        add("Unauthorized", 401, "Login refused",
+                "The organisation's identity provider login was refused; reason says why (docs/security.md).");
+        add("NotFederated", 403, "Forbidden", "The organisation has no identity provider to log in with.");
+        add("UnknownUser", 403, "Forbidden", "There is no Zorgbeeld account for this identity: ask the organisation's administrator.");
+        add("AccountDisabled", 403, "Forbidden", "The account is disabled.");
+        add("SecondFactorRequired", 403, "Forbidden", "The login had no second factor, which Zorgbeeld requires.");
+        add("BadGateway", 502, "Identity provider unavailable",
+                "The organisation's identity provider could not be reached or gave an unusable answer.");
         add("ServerError", 500, "Internal server error",
                 "The server failed; the log holds the details under the requestId of the error body.");
     }

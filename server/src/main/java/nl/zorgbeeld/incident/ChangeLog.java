@@ -8,17 +8,22 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import nl.zorgbeeld.auth.AuditLog;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Json;
 
 /**
  * SQL of the change log (table change_event): every change is appended here, in the same transaction
- * as the change. At commit the database gives it its live stream position (migration V9).
+ * as the change, together with its entry in the audit trail. At commit the database gives it its live
+ * stream position (migration V9).
  */
 public final class ChangeLog {
 
     public void record(Connection c, NewChangeEvent event) throws SQLException {
+        AuditLog.record(c, audit(event));
         String sql = "INSERT INTO change_event (incident_id, template_id, action, subject, subject_version, summary, details,"
                 + " author, organisation, data) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -34,6 +39,39 @@ public final class ChangeLog {
             ps.setString(10, event.data() == null ? null : toJson(event.data()));
             ps.executeUpdate();
         }
+    }
+
+    /** The audit entry of a change: the object is named by the change's subject, its type by the action's first word. */
+    private static AuditLog.Entry audit(NewChangeEvent event) {
+        String action = event.action();
+        String type = action.contains(".") ? action.substring(0, action.indexOf('.')) : action;
+        Object before = event.before();
+        Object after = event.after();
+        if (before == null && after == null) {
+            if (event.details() != null && !event.details().isEmpty() && event.details().values().stream().allMatch(ChangeLog::isChange)) {
+                Map<String, Object> from = new LinkedHashMap<>();
+                Map<String, Object> to = new LinkedHashMap<>();
+                event.details().forEach((field, change) -> {
+                    from.put(field, ((Map<?, ?>) change).get("from"));
+                    to.put(field, ((Map<?, ?>) change).get("to"));
+                });
+                before = from;
+                after = to;
+            } else if (event.data() != null) {
+                after = event.data();
+            } else {
+                Map<String, Object> to = new LinkedHashMap<>();
+                to.put("summary", event.summary());
+                if (event.subjectVersion() != null) to.put("version", event.subjectVersion());
+                if (event.details() != null) to.put("details", event.details());
+                after = to;
+            }
+        }
+        return new AuditLog.Entry(event.actor(), action, type, event.subject(), event.incidentId(), before, after);
+    }
+
+    private static boolean isChange(Object value) {
+        return value instanceof Map<?, ?> m && m.containsKey("from") && m.containsKey("to");
     }
 
     /** The changes of one incident between {@code from} and {@code to} (either may be null), newest first. */

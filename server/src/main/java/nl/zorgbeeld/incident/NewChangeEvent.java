@@ -7,13 +7,16 @@ import nl.zorgbeeld.common.Actor;
  * A change about to be recorded; the database adds the id, the time and the live stream position.
  * {@code details} may be null. {@code data} is the changed object as the API shows it (null when there
  * is none), carried by the live event so that a screen can apply the change without another request.
+ * {@code before} and {@code after} are what the audit trail keeps of the changed object; when the
+ * writer gives neither, they are taken from the {from, to} pairs of {@code details}, else
+ * {@code after} is {@code data}.
  */
 public record NewChangeEvent(Long incidentId, Long templateId, String action, String subject, Integer subjectVersion,
-                             String summary, Map<String, ?> details, Actor actor, Object data) {
+                             String summary, Map<String, ?> details, Actor actor, Object data, Object before, Object after) {
 
     public NewChangeEvent(Long incidentId, Long templateId, String action, String subject, Integer subjectVersion,
                           String summary, Map<String, ?> details, Actor actor) {
-        this(incidentId, templateId, action, subject, subjectVersion, summary, details, actor, null);
+        this(incidentId, templateId, action, subject, subjectVersion, summary, details, actor, null, null, null);
     }
 
     /** A change within an incident. */
@@ -22,9 +25,14 @@ public record NewChangeEvent(Long incidentId, Long templateId, String action, St
         return new NewChangeEvent(incidentId, null, action, subject, subjectVersion, summary, details, actor);
     }
 
+    /** The same change with the object's state before and after it, for the audit trail. */
+    public NewChangeEvent withStates(Object before, Object after) {
+        return new NewChangeEvent(incidentId, templateId, action, subject, subjectVersion, summary, details, actor, data, before, after);
+    }
+
     /** This change carrying the changed object. */
     public NewChangeEvent withData(Object changed) {
-        return new NewChangeEvent(incidentId, templateId, action, subject, subjectVersion, summary, details, actor, changed);
+        return new NewChangeEvent(incidentId, templateId, action, subject, subjectVersion, summary, details, actor, changed, before, after);
     }
 
     /** The summary of a text: its start, short enough for one line of the timeline. */

@@ -10,26 +10,18 @@ import java.util.Map;
  *                         often, so proxies keep it open and a vanished client is noticed
  * @param clientBuffer     ZORGBEELD_LIVE_CLIENT_BUFFER (256): events waiting for one slow client before it
  *                         is dropped (it then resumes with Last-Event-ID)
- * @param streamsPerClient ZORGBEELD_LIVE_STREAMS_PER_CLIENT (16): open streams per client key; beyond it 429
+ * @param streamsPerClient ZORGBEELD_LIVE_STREAMS_PER_CLIENT (16): open streams per user (all of a user's
+ *                         tabs, screens and tokens together); beyond it 429
  * @param maxStreams       ZORGBEELD_LIVE_MAX_STREAMS (5000): open streams per instance; beyond it 503
  * @param replayWindow     ZORGBEELD_LIVE_REPLAY_HOURS (24): how far back a reconnecting client is replayed;
  *                         older than that it is told to reload
  * @param replayMax        ZORGBEELD_LIVE_REPLAY_MAX (1000): at most this many events are replayed; more
  *                         and the client is told to reload (cheaper than replaying them one by one)
- * @param clientKey        ZORGBEELD_LIVE_CLIENT_KEY ({@code address}): what the per-client limit counts by,
- *                         {@code address} (the TCP peer) or {@code forwarded} (the first X-Forwarded-For
- *                         address, only behind a proxy that sets it)
  */
 public record LiveConfig(Duration heartbeat, int clientBuffer, int streamsPerClient, int maxStreams, Duration replayWindow,
-                         int replayMax, String clientKey) {
+                         int replayMax) {
 
     public static final LiveConfig DEFAULTS = fromEnvironment(Map.of());
-
-    public LiveConfig {
-        if (!clientKey.equals("address") && !clientKey.equals("forwarded")) {
-            throw new IllegalArgumentException("ZORGBEELD_LIVE_CLIENT_KEY must be 'address' or 'forwarded', not '" + clientKey + "'");
-        }
-    }
 
     public static LiveConfig fromEnvironment(Map<String, String> env) {
         return new LiveConfig(
@@ -38,8 +30,7 @@ public record LiveConfig(Duration heartbeat, int clientBuffer, int streamsPerCli
                 number(env, "ZORGBEELD_LIVE_STREAMS_PER_CLIENT", 16, 1, 1_000_000),
                 number(env, "ZORGBEELD_LIVE_MAX_STREAMS", 5000, 1, 1_000_000),
                 Duration.ofHours(number(env, "ZORGBEELD_LIVE_REPLAY_HOURS", 24, 1, 24 * 365)),
-                number(env, "ZORGBEELD_LIVE_REPLAY_MAX", 1000, 1, 100_000),
-                env.getOrDefault("ZORGBEELD_LIVE_CLIENT_KEY", "address").trim());
+                number(env, "ZORGBEELD_LIVE_REPLAY_MAX", 1000, 1, 100_000));
     }
 
     private static int number(Map<String, String> env, String name, int fallback, int min, int max) {

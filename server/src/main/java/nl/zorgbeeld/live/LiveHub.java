@@ -14,6 +14,11 @@ final class LiveHub {
     private final Set<SseStream> incidentList = ConcurrentHashMap.newKeySet();
     private final Set<SseStream> all = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
+    private final IncidentVisibility visibility;
+
+    LiveHub(IncidentVisibility visibility) {
+        this.visibility = visibility;
+    }
 
     void join(SseStream stream) {
         all.add(stream);
@@ -39,6 +44,7 @@ final class LiveHub {
 
     void publish(LiveEvent event) {
         if (event.incidentId() == null) return;
+        visibility.changed(event.incidentId(), event.action());
         for (SseStream stream : byIncident.getOrDefault(event.incidentId(), Set.of())) {
             if (stream.wants(event)) stream.offer(event);
         }

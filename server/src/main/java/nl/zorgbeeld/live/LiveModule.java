@@ -56,19 +56,15 @@ public final class LiveModule {
     private final IncidentVisibility visibility;
     private final Function<Context, String> clientKey;
     private final EventLog log = new EventLog();
-    private final LiveHub hub = new LiveHub();
+    private final LiveHub hub;
     private final ChangeListener listener;
     private final StreamLimits limits;
     private ScheduledExecutorService heartbeat;
 
-    /** @param requireIncident throws the API's 404 when there is no such incident */
-    public LiveModule(DataSource dataSource, LiveConfig config, LongConsumer requireIncident) {
-        this(dataSource, config, requireIncident, IncidentVisibility.ALL, clientKeyOf(config));
-    }
-
     /**
-     * @param visibility which incidents a viewer may see (everyone everything until access control exists)
-     * @param clientKey  what the per-client stream limit counts by (the address until there are users)
+     * @param requireIncident throws the API's 404 when there is no such incident
+     * @param visibility      which incidents a viewer may see
+     * @param clientKey       what the per-client stream limit counts by (the user)
      */
     public LiveModule(DataSource dataSource, LiveConfig config, LongConsumer requireIncident, IncidentVisibility visibility,
                       Function<Context, String> clientKey) {
@@ -77,22 +73,12 @@ public final class LiveModule {
         this.requireIncident = requireIncident;
         this.visibility = visibility;
         this.clientKey = clientKey;
+        this.hub = new LiveHub(visibility);
         this.listener = new ChangeListener(dataSource, log, hub);
         this.limits = new StreamLimits(config.streamsPerClient(), config.maxStreams());
     }
 
-    /** The client key the configuration asks for: the TCP peer, or the first X-Forwarded-For address. */
-    public static Function<Context, String> clientKeyOf(LiveConfig config) {
-        if (config.clientKey().equals("forwarded")) {
-            return ctx -> {
-                String forwarded = ctx.header("X-Forwarded-For");
-                return forwarded == null || forwarded.isBlank() ? ctx.req().getRemoteAddr() : forwarded.split(",")[0].trim();
-            };
-        }
-        return ctx -> ctx.req().getRemoteAddr();
-    }
-
-    /** Every live route, in one place (access control adds its roles here). */
+    /** Every live route, in one place (their access rules are in auth/AccessRules). */
     public void register(JavalinConfig cfg) {
         cfg.routes.get(INCIDENT_STREAM, this::incidentStream);
         cfg.routes.get(LIST_STREAM, this::incidentListStream);

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.zorgbeeld.common.ApiException;
 
 /**
- * How many streams one client (by its client key) and the whole instance hold open. A stream that
- * would pass a limit is refused before it opens: 429 for one client's, 503 for the instance's.
+ * How many streams one user (by its client key) and the whole instance hold open. A stream that
+ * would pass a limit is refused before it opens: 429 for one user's, 503 for the instance's.
  */
 final class StreamLimits {
     private final int perClient;
@@ -39,7 +39,7 @@ final class StreamLimits {
         if (refused[0]) {
             total.decrementAndGet();
             throw new ApiException(429, "TooManyRequests", "Too many live streams",
-                    "You already hold " + perClient + " live streams open, the most one client may; close one"
+                    "You already hold " + perClient + " live streams open, the most one user may; close one"
                             + " (another tab or window) first", "stream");
         }
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import nl.zorgbeeld.common.Visibility;
 import nl.zorgbeeld.reference.Layer;
 import nl.zorgbeeld.reference.ReferenceService;
 
@@ -24,11 +25,11 @@ final class OgcCatalog {
     private static final String INCIDENTS = "SELECT v.incident_id, v.title, least(v.started_at, x.first_from),"
             + " CASE WHEN v.status = 'gesloten' THEN greatest(v.recorded_at, x.last_to) END,"
             + " ST_XMin(x.box), ST_YMin(x.box), ST_XMax(x.box), ST_YMax(x.box)"
-            + " FROM (SELECT DISTINCT ON (incident_id) incident_id, title, started_at, status, recorded_at FROM incident_version"
+            + " FROM (SELECT DISTINCT ON (incident_id) incident_id, title, started_at, status, recorded_at, region_code FROM incident_version"
             + "       WHERE %1$s ORDER BY incident_id DESC, version DESC) v"
             + " LEFT JOIN (SELECT incident_id, ST_Extent(geom_wgs84) AS box, min(valid_from) AS first_from, max(valid_to) AS last_to"
             + "       FROM picture_element WHERE %1$s GROUP BY incident_id) x ON x.incident_id = v.incident_id"
-            + " ORDER BY v.incident_id DESC";
+            + " WHERE %2$s ORDER BY v.incident_id DESC";
 
     private final DataSource dataSource;
     private final ReferenceService reference;
@@ -38,11 +39,12 @@ final class OgcCatalog {
         this.reference = reference;
     }
 
-    List<OgcCollection> all() {
+    /** The reference layers and the incidents {@code visibility} lets the user see. */
+    List<OgcCollection> all(Visibility visibility) {
         List<OgcCollection> list = new ArrayList<>();
         Map<Layer, double[]> extents = reference.extents();
         for (Layer layer : Layer.values()) list.add(OgcCollection.of(layer, extents.get(layer)));
-        list.addAll(incidents(null));
+        list.addAll(incidents(null, visibility));
         return list;
     }
 
@@ -67,18 +69,22 @@ final class OgcCatalog {
     /** The collection with its extent. */
     OgcCollection withExtent(OgcCollection collection) {
         if (!collection.isIncident()) return OgcCollection.of(collection.layer(), reference.extents().get(collection.layer()));
-        return incidents(collection.incidentId()).stream().findFirst().orElse(collection);
+        // Only asked for a collection the route check has let through: no visibility filter here.
+        return incidents(collection.incidentId(), Visibility.EVERYTHING).stream().findFirst().orElse(collection);
     }
 
-    /** Every incident's collection, or only incident {@code only} when it is not null. */
-    private List<OgcCollection> incidents(Long only) {
-        String sql = String.format(INCIDENTS, only == null ? "true" : "incident_id = ?");
+    /** Every visible incident's collection, or only incident {@code only} when it is not null. */
+    private List<OgcCollection> incidents(Long only, Visibility visibility) {
+        String sql = String.format(INCIDENTS, only == null ? "true" : "incident_id = ?",
+                Visibility.condition("v.incident_id", "v.region_code"));
         List<OgcCollection> list = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int next = 1;
             if (only != null) {
-                ps.setLong(1, only);
-                ps.setLong(2, only);
+                ps.setLong(next++, only);
+                ps.setLong(next++, only);
             }
+            visibility.bind(ps, next);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rs.getDouble(5);

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.zorgbeeld.auth.Access;
+import nl.zorgbeeld.auth.Principals;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.common.TimeFilter;
@@ -121,7 +123,7 @@ public final class OgcHandler {
         new QueryParams(ctx, NO_PARAMS);
         String base = base(ctx);
         List<Map<String, Object>> list = new ArrayList<>();
-        for (OgcCollection c : catalog.all()) list.add(describe(base, c));
+        for (OgcCollection c : catalog.all(Access.visibility(Principals.require(ctx)))) list.add(describe(base, c));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("links", List.of(link(base + "/collections", "self", JSON, "The collections")));
         body.put("collections", list);

@@ -9,10 +9,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import nl.zorgbeeld.analysis.AnalysisFixtures.Place;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.testing.Browser;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +35,6 @@ class AnalysisPanelBrowserTest {
     private static final double OX = 60_000;
     private static final double OY = 440_000;
     private static final String ORGANISATION = "Zorggroep Analysekust";
-    private static final String IDENTITY = "localStorage.setItem('zorgbeeld.identity', JSON.stringify("
-            + "{ author: 'Hanna Informatie', organisation: 'GHOR Haaglanden' }))";
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
     private static TestServer server;
     private static Browser browser;
@@ -62,7 +62,7 @@ class AnalysisPanelBrowserTest {
     @BeforeEach
     void newScreen() {
         screen = browser.screen(1400, 900);
-        screen.context().addInitScript(IDENTITY);
+        server.logIn(screen.context(), TestUsers.user("Hanna Informatie", "GHOR Haaglanden", Role.HOOFD_INFORMATIE));
         page = screen.page();
     }
 

@@ -50,9 +50,7 @@ class ElementApiTest {
     private static HttpResponse<String> send(String method, String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/geo+json")
-                .header("X-Zorgbeeld-Author", "Hanna%20Informatie")
-                .header("X-Zorgbeeld-Organisation", "GHOR%20Utrecht");
+                .header("Content-Type", "application/geo+json");
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return server.send(b.build());
     }

@@ -74,12 +74,12 @@ class IncidentListStreamTest {
         long hidden = LiveFixtures.incident(client, "Verborgen");
         Set<Long> mayView = ConcurrentHashMap.newKeySet();
         mayView.add(visible);
-        // The same module as in the app, with a visibility rule of the kind access control will give it.
+        // The same module as in the app, with a visibility rule of its own (the app's is auth/LiveVisibility, LiveAccessTest).
         Javalin app = Javalin.create(cfg -> {
             RequestIds.install(cfg);
             ErrorHandlers.install(cfg);
             new LiveModule(TestDatabase.dataSource(), LiveConfig.DEFAULTS, id -> { }, ctx -> mayView::contains,
-                    LiveModule.clientKeyOf(LiveConfig.DEFAULTS)).register(cfg);
+                    ctx -> "one viewer").register(cfg);
         }).start("127.0.0.1", 0);
         try {
             long start;

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.testing.EventStream;
 import nl.zorgbeeld.testing.EventStream.Event;
 import nl.zorgbeeld.testing.EventStream.Options;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
+import nl.zorgbeeld.testing.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,23 +98,27 @@ class LiveFanOutTest {
     }
 
     @Test
-    void streamsBeyondTheClientLimitAreRefusedWithA429AndTheOthersGoOn() {
+    void streamsBeyondTheUserLimitAreRefusedWithA429AndTheOthersGoOn() {
+        // Three users on one address (as behind a proxy or a hospital's NAT): the limit counts per user.
+        TestUser first = TestUsers.user("Stroom Een", "GHOR Utrecht", Role.HOOFD_INFORMATIE);
+        TestUser second = TestUsers.user("Stroom Twee", "GHOR Utrecht", Role.LEZER);
+        TestUser third = TestUsers.user("Stroom Drie", "GHOR Utrecht", Role.LEZER);
         try (TestServer limited = TestServer.start(Map.of("ZORGBEELD_LIVE_STREAMS_PER_CLIENT", "2", "ZORGBEELD_LIVE_MAX_STREAMS", "3",
-                "ZORGBEELD_LIVE_CLIENT_KEY", "forwarded", "ZORGBEELD_LIVE_HEARTBEAT_SECONDS", "1"))) {
+                "ZORGBEELD_LIVE_HEARTBEAT_SECONDS", "1"))) {
             long incident = LiveFixtures.incident(client, "Grens");
-            EventStream one = EventStream.open(limited.port(), stream(incident), Options.from("10.0.0.1"));
-            EventStream two = EventStream.open(limited.port(), "/api/live", Options.from("10.0.0.1"));
+            EventStream one = EventStream.open(limited.port(), stream(incident), Options.fresh().as(first));
+            EventStream two = EventStream.open(limited.port(), "/api/live", Options.fresh().as(first));
             one.next("connected");
             two.next("connected");
-            try (EventStream three = EventStream.open(limited.port(), stream(incident), Options.from("10.0.0.1"))) {
+            try (EventStream three = EventStream.open(limited.port(), stream(incident), Options.fresh().as(first))) {
                 assertEquals(429, three.status());
                 JsonNode error = three.error();
                 assertEquals("TooManyRequests", error.get("code").asText());
                 assertTrue(error.get("detail").asText().contains("2 live streams"));
             }
-            EventStream other = EventStream.open(limited.port(), stream(incident), Options.from("10.0.0.2"));
+            EventStream other = EventStream.open(limited.port(), stream(incident), Options.fresh().as(second));
             other.next("connected");
-            try (EventStream full = EventStream.open(limited.port(), stream(incident), Options.from("10.0.0.3"))) {
+            try (EventStream full = EventStream.open(limited.port(), stream(incident), Options.fresh().as(third))) {
                 assertEquals(503, full.status(), "the instance holds its maximum");
                 assertEquals("ServiceUnavailable", full.error().get("code").asText());
             }
@@ -120,13 +127,13 @@ class LiveFanOutTest {
             assertEquals("change", one.next().name());
             assertEquals("change", other.next().name());
 
-            // A client that goes away frees its slot once the server notices (at the next heartbeat at the latest).
+            // A stream that goes away frees its slot once the server notices (at the next heartbeat at the latest).
             one.cut();
             int freed = 0;
             while (true) {
-                try (EventStream again = EventStream.open(limited.port(), stream(incident), Options.from("10.0.0.1"))) {
+                try (EventStream again = EventStream.open(limited.port(), stream(incident), Options.fresh().as(first))) {
                     if (again.status() == 200) break;
-                    // Until then the gone stream still counts, for the client and for the instance.
+                    // Until then the gone stream still counts, for the user and for the instance.
                     assertTrue(again.status() == 429 || again.status() == 503, "status " + again.status());
                     assertTrue(++freed < 1000, "the slot was never freed");
                     one.awaitEnd();

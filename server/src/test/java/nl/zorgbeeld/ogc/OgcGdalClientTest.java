@@ -8,17 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import nl.zorgbeeld.auth.TokenScope;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.testing.Fixtures;
 import nl.zorgbeeld.testing.TestDatabase;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,9 @@ class OgcGdalClientTest {
     private static String run(Map<String, String> env, String... command) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // As a GIS client is set up (docs/security.md): a read-only token in GDAL_HTTP_HEADERS.
+        pb.environment().put("GDAL_HTTP_HEADERS", "Authorization: Bearer "
+                + TestUsers.token(TestUsers.standard(), TokenScope.READ, OffsetDateTime.now().plusHours(1)));
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.testing.Browser;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +50,7 @@ class PictureBrowserTest {
     @BeforeEach
     void openPage() {
         screen = browser.screen(1400, 900);
+        server.logIn(screen.context());
         page = screen.open(server.url("/"));
     }
 
@@ -61,6 +64,8 @@ class PictureBrowserTest {
     @Test
     void anIncidentStartedInTheUiGetsABulletThatTheApiHas() {
         String title = "Brand Chemiepark " + UUID.randomUUID().toString().substring(0, 8);
+        server.logIn(screen.context(), TestUsers.user("Zoë Informatie", "GHOR Zuid-Limburg", Role.HOOFD_INFORMATIE));
+        screen.open(server.url("/"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Incident kiezen of starten")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nieuw incident starten")).click();
         Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Nieuw incident"));
@@ -69,11 +74,6 @@ class PictureBrowserTest {
         form.getByLabel("Locatie").fill("Chemiestraat 4, Geleen");
         form.getByLabel("Dit is een oefening").check();
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Incident starten")).click();
-
-        Locator who = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Naam en organisatie"));
-        who.getByLabel("Naam").fill("Zoë Informatie");
-        who.getByLabel("Organisatie").fill("GHOR Zuid-Limburg");
-        who.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Opslaan")).click();
 
         assertThat(page.locator("#incident-summary")).containsText(title);
         assertThat(page.locator("#incident-summary")).containsText("Gevaarlijke stoffen (CBRN)");
@@ -101,7 +101,7 @@ class PictureBrowserTest {
         assertThat(page.locator(".zb-changes")).containsText("Bericht geplaatst: Lekkage van chloorgas uit opslagtank");
         assertThat(page.locator(".zb-changes")).containsText("Incident gestart");
 
-        JsonClient api = new JsonClient(server, null, null);
+        JsonClient api = JsonClient.as(server, TestUsers.standard());
         JsonNode incident = api.get("/api/incidents/" + incidentId).json();
         assertEquals(title, incident.get("title").asText());
         assertEquals("gevaarlijke_stoffen", incident.get("type").asText());
@@ -120,7 +120,6 @@ class PictureBrowserTest {
         JsonClient api = new JsonClient(server, "Hanna Informatie", "GHOR Utrecht");
         Scenario s = Scenario.start(api, "Tijdkiezer");
         s.bullet("Meteo", "Wind zuidwest, 3 Bft");
-        page.evaluate("() => localStorage.setItem('zorgbeeld.identity', JSON.stringify({author: 'Piet Test', organisation: 'GHOR Utrecht'}))");
         screen.open(server.url("/#incident=" + s.incidentId));
 
         Locator meteo = page.locator(".zb-theme[data-theme='Meteo']");

@@ -40,24 +40,31 @@ public final class EventStream implements AutoCloseable {
 
     /**
      * How to open: an optional Last-Event-ID header, a small receive buffer and no reading for a client
-     * that reads slowly, an X-Forwarded-For address to stand for another client behind a proxy.
+     * that reads slowly, and who asks: the standard test user ({@link TestUsers#standard()}) unless
+     * {@link #as} names another, nobody with {@link #anonymous}.
      */
-    public record Options(String lastEventId, Integer receiveBuffer, boolean read, String forwardedFor) {
+    public record Options(String lastEventId, Integer receiveBuffer, boolean read, TestUsers.TestUser user, boolean noCredentials) {
         public static Options fresh() {
-            return new Options(null, null, true, null);
+            return new Options(null, null, true, null, false);
         }
 
         public static Options resumeAfter(String id) {
-            return new Options(id, null, true, null);
+            return new Options(id, null, true, null, false);
         }
 
         /** A client that does not read (until {@link EventStream#startReading}) and takes little at a time. */
         public static Options notReading() {
-            return new Options(null, 4096, false, null);
+            return new Options(null, 4096, false, null, false);
         }
 
-        public static Options from(String forwardedFor) {
-            return new Options(null, null, true, forwardedFor);
+        /** These options, sent with {@code user}'s API token. */
+        public Options as(TestUsers.TestUser user) {
+            return new Options(lastEventId, receiveBuffer, read, user, false);
+        }
+
+        /** These options without any credentials. */
+        public Options anonymous() {
+            return new Options(lastEventId, receiveBuffer, read, null, true);
         }
     }
 
@@ -88,7 +95,10 @@ public final class EventStream implements AutoCloseable {
             StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n");
             if (options.lastEventId() != null) request.append("Last-Event-ID: ").append(options.lastEventId()).append("\r\n");
-            if (options.forwardedFor() != null) request.append("X-Forwarded-For: ").append(options.forwardedFor()).append("\r\n");
+            if (!options.noCredentials()) {
+                TestUsers.TestUser user = options.user() == null ? TestUsers.standard() : options.user();
+                request.append("Authorization: Bearer ").append(user.token()).append("\r\n");
+            }
             request.append("\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.US_ASCII));

@@ -38,8 +38,6 @@ class DrawingBrowserTest {
     private static final String AREA_FEATURE = "{\"type\":\"Feature\",\"properties\":{\"kind\":\"incidentgebied\",\"label\":\"Brandhaard\","
             + "\"source\":\"OvD-G\",\"certainty\":\"gevalideerd\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
             + "[[[5.42,51.94],[5.48,51.94],[5.48,51.965],[5.42,51.965],[5.42,51.94]]]}}";
-    private static final String IDENTITY = "localStorage.setItem('zorgbeeld.identity', JSON.stringify("
-            + "{ author: 'Hanna Informatie', organisation: 'GHOR Utrecht' }))";
 
     private static TestServer server;
     private static Browser browser;
@@ -67,6 +65,7 @@ class DrawingBrowserTest {
     @BeforeEach
     void newScreen() {
         screen = browser.screen(1400, 900);
+        server.logIn(screen.context());
         page = screen.page();
     }
 
@@ -82,11 +81,6 @@ class DrawingBrowserTest {
         open(incident);
 
         page.click("#draw-incidentgebied");
-        // Asked once who is drawing, before the first change.
-        Locator who = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Naam en organisatie"));
-        who.getByLabel("Naam").fill("Hanna Informatie");
-        who.getByLabel("Organisatie").fill("GHOR Utrecht");
-        who.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Opslaan")).click();
         assertThat(page.locator("#draw-incidentgebied")).hasAttribute("aria-pressed", "true");
 
         drawPolygon(AREA);
@@ -147,7 +141,6 @@ class DrawingBrowserTest {
     @Test
     void anInvalidShapeIsExplainedAndCanBeRepaired() {
         long incident = incident("Lekkage");
-        screen.context().addInitScript(IDENTITY);
         open(incident);
 
         // Escape stops drawing.
@@ -184,7 +177,6 @@ class DrawingBrowserTest {
     @Test
     void aReceptionLocationIsPlacedWithItsOwnFields() {
         long incident = incident("Ontruiming");
-        screen.context().addInitScript(IDENTITY);
         open(incident);
 
         page.click("#draw-opvanglocatie");
@@ -227,7 +219,6 @@ class DrawingBrowserTest {
         String id = api.post("/api/incidents/" + incident + "/elements", AREA_FEATURE).json().get("id").asText();
         // The first version was drawn two hours ago.
         TestDatabase.execute("UPDATE picture_element SET valid_from = valid_from - interval '2 hours' WHERE element_id = '" + id + "'");
-        screen.context().addInitScript(IDENTITY);
         open(incident);
         assertEquals(1, ((Number) page.evaluate("() => zorgbeeld.elements.length")).intValue());
 
@@ -275,7 +266,6 @@ class DrawingBrowserTest {
     void aChangeBySomeoneElseIsNotOverwrittenAndADeleteAsksOnce() {
         long incident = incident("Brand Chemiepark");
         String id = api.post("/api/incidents/" + incident + "/elements", AREA_FEATURE).json().get("id").asText();
-        screen.context().addInitScript(IDENTITY);
         open(incident);
         assertEquals(1, ((Number) page.evaluate("() => zorgbeeld.elements.length")).intValue());
 

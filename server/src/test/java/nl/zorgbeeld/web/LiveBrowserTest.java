@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.testing.Browser;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.JsonClient.Response;
 import nl.zorgbeeld.testing.TestDatabase;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,11 +61,10 @@ class LiveBrowserTest {
         return created.json().get("id").asLong();
     }
 
-    /** A page showing the incident, its stream live, as {@code author} (so that it may write). */
+    /** A page showing the incident, its stream live, logged in as {@code author}, a Hoofd Informatie of GHOR Utrecht. */
     private static Page open(Browser.Screen screen, String baseUrl, long incident, String author) {
+        server.logIn(screen.context(), TestUsers.user(author, "GHOR Utrecht", Role.HOOFD_INFORMATIE));
         Page page = screen.page();
-        page.navigate(baseUrl + "/");
-        page.evaluate("a => localStorage.setItem('zorgbeeld.identity', JSON.stringify({author: a, organisation: 'GHOR Utrecht'}))", author);
         page.navigate(baseUrl + "/#incident=" + incident);
         page.waitForFunction("id => document.body.dataset.incidentReady === id && window.zorgbeeld.live.state === 'live'"
                 + " && Array.isArray(zorgbeeld.elements)", String.valueOf(incident));

@@ -162,6 +162,7 @@ class MapPageBrowserTest {
     @Test
     void aPopupOpenedWhileThePageIsStillLoadingStaysOpen() {
         screen = browser.screen(1400, 900);
+        server.logIn(screen.context());
         Page page = screen.page();
         AtomicReference<Route> held = new AtomicReference<>();
         page.route("**/api/vocabularies/picture", held::set);
@@ -290,6 +291,7 @@ class MapPageBrowserTest {
     /** The map page, once everything on it has loaded (the incident part too: it can close a popup). */
     private Page openMap(TestServer app, int width, int height) {
         screen = browser.screen(width, height);
+        app.logIn(screen.context());
         Page page = screen.open(app.url("/"));
         assertThat(page.locator("body")).hasAttribute("data-ready", "true");
         return page;
