@@ -23,8 +23,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * HTTP for hazardous-substance plumes: {@code /api/incidents/{id}/plumes}. Every route is registered
- * in {@link #register}, so access control can put its write rules (the {@code gags} role) in one place.
+ * HTTP for hazardous-substance plumes: {@code /api/incidents/{id}/plumes}. Who may call them is ruled
+ * in {@code auth/AccessRules} (writes: the {@code gags} of the incident's region); writes are
+ * attributed to the logged-in user.
  */
 public final class PlumeHandler {
     public static final String GEOJSON = "application/geo+json";

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.geo.RdNew;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.JsonClient.Response;
@@ -25,6 +26,8 @@ import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestDatabase;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
+import nl.zorgbeeld.testing.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,10 +36,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
- * Plumes over HTTP: the three methods, storage as versioned effect-zone elements, replacement and
- * history, bad input (nothing stored), the threat at institutions, forecasts. The source lies in the
- * North Sea west of Zeeland with the wind from the east, so the zones stay over sea, away from the
- * real institutions and other test classes' fixtures.
+ * Plumes over HTTP, as a GAGS of the incident's region (who else may: PlumeAccessTest): the three
+ * methods, storage as versioned effect-zone elements, replacement and history, bad input (nothing
+ * stored), the threat at institutions, forecasts. The source lies in the North Sea west of Zeeland
+ * with the wind from the east, so the zones stay over sea, away from the real institutions and
+ * other test classes' fixtures.
  */
 class PlumeApiTest {
     private static final String PREFIX = "pluimapi:";
@@ -44,12 +48,14 @@ class PlumeApiTest {
     private static final double SY = 480_000;
     private static final RdNew RD = new RdNew();
     private static TestServer server;
+    private static TestUser gagsUser;
     private static JsonClient gags;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        gags = new JsonClient(server, "Gerrit GAGS", "GGD Zeeland");
+        gagsUser = TestUsers.user("Gerrit GAGS", "GHOR Utrecht", Role.GAGS);
+        gags = JsonClient.as(server, gagsUser);
         institutions(Map.of(
                 "as300", new double[] {SX - 300, SY},
                 "as1000", new double[] {SX - 1000, SY},
@@ -341,11 +347,11 @@ class PlumeApiTest {
         assertEquals(400, gags.get(plumes(incident) + "/current/threats?format=xml").status());
     }
 
-    private static String hour(String time, int direction) {
+    static String hour(String time, int direction) {
         return "{\"time\":\"" + time + "\",\"windDirection\":" + direction + ",\"windSpeed\":3,\"stabilityClass\":\"D\"}";
     }
 
-    private static String forecast(String... hours) {
+    static String forecast(String... hours) {
         return "{\"source\":" + SOURCE + ",\"releaseRate\":1000,\"releaseRateUnit\":\"g/s\",\"duration\":36000,\"substance\":\"ammoniak\","
                 + "\"thresholds\":{\"LBW\":1000,\"AGW\":200,\"VRW\":14},\"hours\":[" + String.join(",", hours) + "]}";
     }
@@ -377,7 +383,7 @@ class PlumeApiTest {
     private static java.net.http.HttpResponse<String> postCsv(String path, String csv) {
         return server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path)))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).header("Content-Type", "text/csv; charset=utf-8")
-                .header("X-Zorgbeeld-Author", "Gerrit%20GAGS").header("X-Zorgbeeld-Organisation", "GGD%20Zeeland").build());
+                .header("Authorization", "Bearer " + gagsUser.token()).build());
     }
 
     @Test
