@@ -8,8 +8,7 @@
 // zone) and .plumePreview / .plumeForecast for the browser tests and the console.
 import { el } from '../dom.js';
 import { formatDecimal } from '../format.js';
-import { ensureIdentity } from '../incident/identity.js';
-import { currentIdentity, IdentityCancelled } from '../incident/who.js';
+import { mayWritePlume } from '../rights.js';
 import { send } from '../send.js';
 import { showToast } from '../toast.js';
 import { distance, plumeDetails } from './plume-popup.js';
@@ -55,7 +54,9 @@ function read(id) {
 export function setUpPlume(map, state) {
   const wrap = map.getContainer().parentElement;
   const incidentId = () => selection.incident?.id ?? null;
-  const writable = () => incidentId() != null && !selection.at && selection.incident?.status !== 'gesloten';
+  // The form only for who may write plumes (rights.js: the GAGS of the incident's region); everyone sees the plume.
+  const writable = () => incidentId() != null && !selection.at && selection.incident?.status !== 'gesloten'
+    && mayWritePlume(selection.incident);
   let substances = [];
   let drawn = {};
   let previewRequest = 0;
@@ -301,12 +302,6 @@ export function setUpPlume(map, state) {
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    try {
-      await ensureIdentity();
-    } catch (error) {
-      if (error instanceof IdentityCancelled) return;
-      throw error;
-    }
     publish.disabled = true;
     try {
       const collection = await send('POST', `/api/incidents/${incidentId()}/plumes`, { body: body() });
@@ -407,24 +402,11 @@ export function setUpPlume(map, state) {
   forecastButton.addEventListener('click', async () => {
     clearErrors();
     try {
-      await ensureIdentity();
+      showForecast(await send('POST', `/api/incidents/${incidentId()}/plumes/forecast`,
+        { text: forecastCsv.value, contentType: 'text/csv; charset=utf-8' }));
     } catch (error) {
-      if (error instanceof IdentityCancelled) return;
-      throw error;
+      showError(error);
     }
-    const me = currentIdentity();
-    const response = await fetch(`/api/incidents/${incidentId()}/plumes/forecast`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', Accept: 'application/json',
-        'X-Zorgbeeld-Author': encodeURIComponent(me.author), 'X-Zorgbeeld-Organisation': encodeURIComponent(me.organisation) },
-      body: forecastCsv.value,
-    });
-    const json = await response.json();
-    if (!response.ok) {
-      showError({ where: json.where, message: json.detail });
-      return;
-    }
-    showForecast(json);
   });
   state.showPlumeForecast = showForecast;
 

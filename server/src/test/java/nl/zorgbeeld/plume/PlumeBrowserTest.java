@@ -13,12 +13,16 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.geo.RdNew;
 import nl.zorgbeeld.testing.Browser;
+import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestDatabase;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
+import nl.zorgbeeld.testing.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,19 +31,18 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
- * The GAGS's plume form in headless Chromium against the real app and database: a wind sector and
- * then a Gaussian plume made through the form, with the source clicked on the map and a preview
+ * The GAGS's plume form in headless Chromium against the real app and database, logged in as a GAGS
+ * of the incident's region: a wind sector and then a Gaussian plume made through the form, with the source clicked on the map and a preview
  * before publishing; the zones on the map, the plume's popup, the analysis panel listing the
- * affected institutions by zone, and the forecast's hour slider. At sea west of Zeeland, wind
- * from the east, so no other institution is near.
+ * affected institutions by zone, and the forecast's hour slider; the Hoofd Informatie sees the plume
+ * but is offered no form. At sea west of Zeeland, wind from the east, so no other institution is near.
  */
 class PlumeBrowserTest {
     private static final String PREFIX = "pluimui:";
     private static final double SX = 20_000;
     private static final double SY = 430_000;
     private static final RdNew RD = new RdNew();
-    private static final String IDENTITY = "localStorage.setItem('zorgbeeld.identity', JSON.stringify("
-            + "{ author: 'Gerrit GAGS', organisation: 'GGD Zeeland' }))";
+    private static final TestUser GAGS = TestUsers.user("Gerrit GAGS", "GHOR Utrecht", Role.GAGS);
     private static TestServer server;
     private static Browser browser;
     private Browser.Screen screen;
@@ -82,7 +85,6 @@ class PlumeBrowserTest {
     @BeforeEach
     void newScreen() {
         screen = browser.screen(1400, 900);
-        screen.context().addInitScript(IDENTITY);
         page = screen.page();
     }
 
@@ -118,6 +120,7 @@ class PlumeBrowserTest {
     @Test
     void theGagsMakesASectorAndThenAGaussianPlumeThroughTheForm() {
         long incident = TestIncidents.create("Chloorwolk Kust", "actief");
+        server.logIn(screen.context(), GAGS);
         screen.open(server.url("/#incident=" + incident));
         // The source in the upper right of the map, clear of the form (upper left) and the legends (lower left).
         Coordinate centre = wgs84(SX - 2500, SY - 1500);
@@ -200,5 +203,22 @@ class PlumeBrowserTest {
         assertThat(page.locator("#plume-forecast-label")).containsText("11:00");
         assertThat(page.locator("path.zb-plume-forecast")).hasCount(3);
         shoot("plume-forecast.png");
+    }
+
+    @Test
+    void theHoofdInformatieSeesThePlumeButIsOfferedNoForm() {
+        long incident = TestIncidents.create("Chloorwolk Haven", "actief");
+        String source = String.format(Locale.ROOT, "{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]}", wgs84(SX, SY).x, wgs84(SX, SY).y);
+        JsonClient.Response published = JsonClient.as(server, GAGS).post("/api/incidents/" + incident + "/plumes",
+                "{\"method\":\"gaussian\",\"source\":" + source + ",\"releaseRate\":1000,\"duration\":3600,\"windSpeed\":3,"
+                        + "\"windDirection\":90,\"stabilityClass\":\"D\",\"substance\":\"ammoniak\","
+                        + "\"thresholds\":{\"LBW\":1000,\"AGW\":200,\"VRW\":14}}");
+        assertEquals(201, published.status(), published.body());
+        server.logIn(screen.context());
+        screen.open(server.url("/#incident=" + incident));
+        page.waitForFunction("() => zorgbeeld.plume && zorgbeeld.plume.method === 'gaussian'");
+        assertThat(page.locator("path.zb-plume-confidence")).hasCount(3);
+        assertThat(page.locator("#plume-control")).isHidden();
+        assertThat(page.locator("#plume-form")).hasCount(0);
     }
 }
