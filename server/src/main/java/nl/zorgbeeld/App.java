@@ -36,12 +36,17 @@ public final class App {
     private App() {}
 
     public static Javalin create(Config config, DataSource dataSource, String postgisVersion) {
+        return create(config, dataSource, postgisVersion, AnalysisModule.create(dataSource));
+    }
+
+    /** @param analysis the network analysis, made by the caller (tests give it a recomputation executor or hook of their own) */
+    public static Javalin create(Config config, DataSource dataSource, String postgisVersion, AnalysisModule analysis) {
         InstitutionTypes types = InstitutionTypes.load();
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
-        AnalysisModule analysis = AnalysisModule.create(dataSource);
-        ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
+        // The analysis follows the picture by listening; the element package knows nothing of it.
+        ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementListener());
         ElementHandler elements = new ElementHandler(elementService);
         PlumeHandler plumes = new PlumeHandler(new PlumeService(dataSource, elementService));
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
@@ -51,7 +56,7 @@ public final class App {
         // Streams carry only incidents the user may see; the per-client stream limit counts per user.
         LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident, auth.liveVisibility(),
                 ctx -> "user " + Principals.require(ctx).userId());
-        HealthHandler health = new HealthHandler(reference, postgisVersion, live);
+        HealthHandler health = new HealthHandler(reference, postgisVersion, live, Map.of("analysis", analysis::health));
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -72,7 +77,7 @@ public final class App {
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);
             elements.register(cfg.routes);
-            analysis.register(cfg.routes);
+            analysis.register(cfg);
             plumes.register(cfg.routes);
             ogc.register(cfg.routes);
             live.register(cfg);

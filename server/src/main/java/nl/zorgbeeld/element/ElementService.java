@@ -6,27 +6,29 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import nl.zorgbeeld.analysis.ElementsChanged;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.geo.Crs;
 import nl.zorgbeeld.geo.FeatureCollectionWriter;
 import nl.zorgbeeld.http.Etags.IfMatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Picture elements: incident checks, versioned writes with optimistic locking, reads at any moment. */
 public final class ElementService {
+    private static final Logger LOG = LoggerFactory.getLogger(ElementService.class);
     private final ElementStore store;
-    private final ElementsChanged changed;
+    private final ElementListener listener;
 
     public ElementService(ElementStore store) {
-        this(store, ElementsChanged.NONE);
+        this(store, ElementListener.NONE);
     }
 
-    /** @param changed told after each committed change, so that the network analysis follows the picture */
-    public ElementService(ElementStore store, ElementsChanged changed) {
+    /** @param listener told after each committed change (the network analysis subscribes here) */
+    public ElementService(ElementStore store, ElementListener listener) {
         this.store = store;
-        this.changed = changed;
+        this.listener = listener;
     }
 
     /** 404 when the incident does not exist. */
@@ -64,7 +66,7 @@ public final class ElementService {
     public StoredElement create(long incidentId, ElementInput input, Actor actor, Crs crs) {
         requireWritable(incidentId);
         StoredElement element = store.create(incidentId, input, actor, crs);
-        changed.elementsChanged(incidentId, actor);
+        committed(new ElementChange(incidentId, element.id(), element.version(), "create", actor));
         return element;
     }
 
@@ -74,33 +76,51 @@ public final class ElementService {
         ElementStore.WriteResult result = store.replace(incidentId, id, ifMatch, input, actor, crs)
                 .orElseThrow(() -> notFound(incidentId, id));
         StoredElement element = written(result);
-        changed.elementsChanged(incidentId, actor);
+        committed(new ElementChange(incidentId, id, element.version(), "update", actor));
         return element;
     }
 
     public StoredElement end(long incidentId, UUID id, IfMatch ifMatch, Actor actor, Crs crs) {
         requireWritable(incidentId);
         StoredElement element = written(store.end(incidentId, id, ifMatch, actor, crs).orElseThrow(() -> notFound(incidentId, id)));
-        changed.elementsChanged(incidentId, actor);
+        committed(new ElementChange(incidentId, id, element.version(), "delete", actor));
         return element;
     }
+
+    /** What a {@link #replaceSet} wrote: the new elements' ids in order, and the changes to report once committed. */
+    public record ReplacedSet(List<UUID> created, List<ElementChange> changes) {}
 
     /**
      * Ends the elements {@code ending} (those still current) and creates {@code creating}, in the
      * caller's transaction {@code c}, so that another change (a plume) and its elements commit together.
-     * Call {@link #committed} once it has committed. Returns the new elements' ids in order.
+     * Each write records the same change event as a single write. Pass the result to {@link #committed}
+     * once {@code c} has committed.
      */
-    public List<UUID> replaceSet(Connection c, long incidentId, Collection<UUID> ending, List<ElementInput> creating, Actor actor,
-                                 String endSummary, List<String> createSummaries) throws SQLException {
-        for (UUID id : ending) store.end(c, incidentId, id, actor, endSummary);
+    public ReplacedSet replaceSet(Connection c, long incidentId, Collection<UUID> ending, List<ElementInput> creating, Actor actor,
+                                  String endSummary, List<String> createSummaries) throws SQLException {
+        List<ElementChange> changes = new ArrayList<>();
+        for (UUID id : ending) store.end(c, incidentId, id, actor, endSummary).ifPresent(changes::add);
         List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < creating.size(); i++) ids.add(store.create(c, incidentId, creating.get(i), actor, createSummaries.get(i)));
-        return ids;
+        for (int i = 0; i < creating.size(); i++) {
+            ElementChange created = store.create(c, incidentId, creating.get(i), actor, createSummaries.get(i));
+            changes.add(created);
+            ids.add(created.elementId());
+        }
+        return new ReplacedSet(List.copyOf(ids), List.copyOf(changes));
     }
 
-    /** After a {@link #replaceSet} committed: the analysis follows the picture. */
-    public void committed(long incidentId, Actor actor) {
-        changed.elementsChanged(incidentId, actor);
+    /** After the transaction of a {@link #replaceSet} committed: the listener is told of every zone ended and created. */
+    public void committed(ReplacedSet set) {
+        set.changes().forEach(this::committed);
+    }
+
+    /** The change is committed: a failing listener must not turn it into an error for the writer. */
+    private void committed(ElementChange change) {
+        try {
+            listener.committed(change);
+        } catch (RuntimeException e) {
+            LOG.error("a listener to element changes failed for incident {}", change.incidentId(), e);
+        }
     }
 
     private static StoredElement written(ElementStore.WriteResult result) {

@@ -72,7 +72,8 @@ public final class PlumeService {
     public ObjectNode publish(long incidentId, PlumeRequest request, Actor actor) {
         elements.requireWritable(incidentId);
         Plume plume = Plumes.compute(request.input());
-        long id = tx.run(c -> {
+        record Published(long id, ElementService.ReplacedSet zones) {}
+        Published published = tx.run(c -> {
             store.lockIncident(c, incidentId);
             Optional<StoredPlume> previous = store.current(c, incidentId);
             List<ZoneLevel> levels = new ArrayList<>();
@@ -85,8 +86,9 @@ public final class PlumeService {
                 summaries.add("effectgebied " + zone.level().code() + " van pluim" + of(request.substance()));
             }
             if (previous.isPresent()) store.endCurrent(c, previous.get().id());
-            List<UUID> ids = elements.replaceSet(c, incidentId, previous.map(StoredPlume::zoneElements).orElse(List.of()), zones, actor,
-                    "effectgebied van vervangen pluim beëindigd", summaries);
+            ElementService.ReplacedSet written = elements.replaceSet(c, incidentId, previous.map(StoredPlume::zoneElements).orElse(List.of()),
+                    zones, actor, "effectgebied van vervangen pluim beëindigd", summaries);
+            List<UUID> ids = written.created();
             Map<ZoneLevel, UUID> byLevel = new EnumMap<>(ZoneLevel.class);
             for (int i = 0; i < levels.size(); i++) byLevel.put(levels.get(i), ids.get(i));
             ObjectNode collection = PlumeGeoJson.collection(plume, request.inputs(), request.substance(), byLevel);
@@ -105,10 +107,11 @@ public final class PlumeService {
                     + (stored.replacesFrom() == null ? "" : ", " + replacesLabel(stored.replacesFrom()));
             changes.record(c, NewChangeEvent.of(incidentId, "plume.create", path(incidentId) + "/" + inserted.id(), 1, summary, null, actor)
                     .withData(summaryOf(stored, true)));
-            return inserted.id();
+            return new Published(inserted.id(), written);
         });
-        elements.committed(incidentId, actor);
-        return get(incidentId, id);
+        // Committed: the analysis hears of every zone ended and created, and its next read already has them.
+        elements.committed(published.zones());
+        return get(incidentId, published.id());
     }
 
     /** One stored plume as its FeatureCollection with the plume's record as the foreign member {@code plume}. */
