@@ -178,6 +178,10 @@ class PlumeBrowserTest {
         assertThat(page.locator("path.zb-plume-confidence")).hasCount(3);
         assertThat(row("dichtbij").locator(".zb-zone[data-zone='AGW']")).hasCount(1);
         assertThat(row("verder").locator(".zb-zone[data-zone='VRW']")).hasCount(1);
+        // The analysis panel has the plume's column: how bad it gets at the institution, and when.
+        assertThat(row("dichtbij").locator(".zb-affected__plume")).containsText("Zone AGW");
+        assertThat(row("dichtbij").locator(".zb-affected__plume")).containsText("mg/m³ · na ca. 2 min");
+        assertThat(page.locator("#zb-analysis-plume")).containsText("Pluim ammoniak");
         assertNotEquals(0, Sql.count("SELECT count(*) FROM plume WHERE incident_id = ? AND replaced_by IS NOT NULL", incident));
 
         // The zone's popup says how it was made, with the model's limits.
@@ -203,6 +207,10 @@ class PlumeBrowserTest {
         assertThat(page.locator("#plume-forecast-label")).containsText("11:00");
         assertThat(page.locator("path.zb-plume-forecast")).hasCount(3);
         shoot("plume-forecast.png");
+        // The forecast's first hour as a column of the analysis, which follows it from the live stream.
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Netwerkanalyse")).click();
+        assertThat(row("dichtbij").locator(".zb-affected__forecast")).containsText("vanaf 11:00 in");
+        assertThat(page.locator("#zb-analysis-forecast")).containsText("vanaf 11:00");
     }
 
     @Test
