@@ -130,7 +130,7 @@ public final class PlumeAnalysisBenchmark {
 
                 List<String> lines = new ArrayList<>();
                 lines.add(String.format(Locale.ROOT, "%,d institutions (%,d synthetic; reference data %s), PostGIS %s; a Gaussian ammonia"
-                        + " plume (1000 g/s, class D, 3 m/s) in Utrecht, the wind turned by a degree per run; %d measured runs after 5 warm-up runs.",
+                        + " plume (10 kg/s, class D, 3 m/s) in Utrecht, the wind turned by a degree per run; %d measured runs after 5 warm-up runs.",
                         institutions, SYNTHETIC, reference, db.postgisVersion(), runs));
                 lines.add(String.format(Locale.ROOT, "The analysis lists %,d institutions (%,d inside the plume's zones), %,d bytes of JSON.", rows, inZones, bytes));
                 lines.add("");
@@ -162,7 +162,7 @@ public final class PlumeAnalysisBenchmark {
     private static String body(int run) {
         Coordinate c = new RdNew().toWgs84(SOURCE.x, SOURCE.y);
         return String.format(Locale.ROOT, "{\"method\":\"gaussian\",\"source\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},"
-                + "\"releaseRate\":1000,\"releaseRateUnit\":\"g/s\",\"releaseHeight\":0,\"duration\":3600,\"windSpeed\":3,\"windDirection\":%d,"
+                + "\"releaseRate\":10000,\"releaseRateUnit\":\"g/s\",\"releaseHeight\":0,\"duration\":3600,\"windSpeed\":3,\"windDirection\":%d,"
                 + "\"stabilityClass\":\"D\",\"substance\":\"ammoniak\",\"thresholds\":{\"LBW\":1000,\"AGW\":200,\"VRW\":14}}", c.x, c.y, 200 + run % 120);
     }
 
