@@ -136,9 +136,12 @@ export function setUpAnalysis(map, control, state) {
     if (!analysis.plume || !p) return null;
     const zones = Object.entries(p.zones).map(([zone, count]) => `${zone} ${formatCount(count)}`).join(', ');
     const first = p.firstArrivalSeconds != null ? ` · eerste aankomst na ca. ${Math.max(1, Math.round(p.firstArrivalSeconds / 60))} min` : '';
-    return el('p', { class: 'zb-analysis__plume', id: 'zb-analysis-plume' },
-      el('strong', {}, `Pluim${analysis.plume.substance ? ` ${analysis.plume.substance}` : ''}: `),
-      `${zones}${p.confidenceOnly ? ` · ${formatCount(p.confidenceOnly)} alleen bij draaiende wind` : ''}${first}`);
+    const notices = [...(analysis.plume.warnings || []), ...(analysis.plume.limits || [])];
+    return el('div', { class: 'zb-analysis__plume', id: 'zb-analysis-plume' },
+      el('p', {}, el('strong', {}, `Pluim${analysis.plume.substance ? ` ${analysis.plume.substance}` : ''}: `),
+        `${zones}${p.confidenceOnly ? ` · ${formatCount(p.confidenceOnly)} alleen bij draaiende wind` : ''}${first}`),
+      notices.length > 0 && el('details', { class: 'zb-analysis__plume-limits' }, el('summary', {}, 'Beperkingen van de pluim (schatting)'),
+        el('ul', {}, notices.map((n) => el('li', { dataset: { code: n.code } }, n.nl)))));
   }
 
   /** The latest forecast: how many listed institutions it reaches first in which hour, and how many in all. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import nl.zorgbeeld.analysis.AnalysisStore.ChangeRow;
 import nl.zorgbeeld.plume.ForecastInfo;
 import nl.zorgbeeld.plume.ForecastReach;
+import nl.zorgbeeld.plume.Notice;
 import nl.zorgbeeld.plume.PlumeInfo;
 import nl.zorgbeeld.plume.Threat;
 import nl.zorgbeeld.plume.ZoneLevel;
@@ -92,11 +93,12 @@ public final class AnalysisViews {
         }
     }
 
-    /** The current plume the threats are of. */
-    public record PlumeView(long id, String href, String method, String substance, OffsetDateTime createdAt, Double windSpeed) {
+    /** The current plume the threats are of, with the method's limits and the inputs' warnings ({@code code}, {@code nl}, {@code en}). */
+    public record PlumeView(long id, String href, String method, String substance, OffsetDateTime createdAt, Double windSpeed,
+                            List<Notice> limits, List<Notice> warnings) {
         static PlumeView of(long incidentId, PlumeInfo p) {
             return p == null ? null : new PlumeView(p.id(), "/api/incidents/" + incidentId + "/plumes/" + p.id(), p.method(), p.substance(),
-                    p.createdAt(), p.windSpeed());
+                    p.createdAt(), p.windSpeed(), p.limits(), p.warnings());
         }
     }
 

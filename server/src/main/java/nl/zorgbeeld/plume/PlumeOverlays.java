@@ -65,7 +65,7 @@ public final class PlumeOverlays {
                 for (PlumeZone zone : plume.zones()) if (!zone.isEmpty()) extent.expandToInclude(zone.area().getEnvelopeInternal());
                 for (ConfidenceLine line : plume.confidence()) extent.expandToInclude(line.area().getEnvelopeInternal());
                 Computed computed = new Computed(new PlumeInfo(id, rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                        plume.arrivalSpeed()), plume, extent);
+                        plume.arrivalSpeed(), plume.limits(), plume.warnings()), plume, extent);
                 plumes.put(id, computed);
                 return computed;
             }

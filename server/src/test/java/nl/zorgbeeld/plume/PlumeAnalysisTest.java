@@ -126,6 +126,7 @@ class PlumeAnalysisTest {
         assertNotEquals(before.header("ETag"), r.header("ETag"));
         assertEquals(plumeId, r.json().path("plume").path("id").asLong(), r.body());
         assertEquals("ammoniak", r.json().path("plume").path("substance").asText());
+        assertTrue(r.json().path("plume").path("limits").findValuesAsText("code").contains("HEAVY_GAS"), "the limits go with the threats");
         Map<String, JsonNode> rows = ours(r.json().path("institutions"));
         JsonNode near = rows.get("as300").path("plume");
         assertEquals("AGW", near.path("zone").asText(), near.toString());

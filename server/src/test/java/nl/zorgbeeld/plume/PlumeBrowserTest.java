@@ -182,6 +182,7 @@ class PlumeBrowserTest {
         assertThat(row("dichtbij").locator(".zb-affected__plume")).containsText("Zone AGW");
         assertThat(row("dichtbij").locator(".zb-affected__plume")).containsText("mg/m³ · na ca. 2 min");
         assertThat(page.locator("#zb-analysis-plume")).containsText("Pluim ammoniak");
+        assertThat(page.locator("#zb-analysis-plume [data-code='HEAVY_GAS']")).hasCount(1);
         assertNotEquals(0, Sql.count("SELECT count(*) FROM plume WHERE incident_id = ? AND replaced_by IS NOT NULL", incident));
 
         // The zone's popup says how it was made, with the model's limits.
