@@ -27,6 +27,7 @@ import nl.zorgbeeld.reference.InstitutionTypes;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
 import nl.zorgbeeld.reference.ReferenceStore;
+import nl.zorgbeeld.status.StatusModule;
 
 /** Builds the web app: every route of the product, wired to its services. Tests use this same factory. */
 public final class App {
@@ -57,6 +58,7 @@ public final class App {
         LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident, auth.liveVisibility(),
                 ctx -> "user " + Principals.require(ctx).userId());
         HealthHandler health = new HealthHandler(reference, postgisVersion, live, Map.of("analysis", analysis::health));
+        StatusModule status = StatusModule.create(dataSource, types, config.statusStaleMinutes());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -78,6 +80,7 @@ public final class App {
             incidentsAndPictures.register(cfg.routes);
             elements.register(cfg.routes);
             analysis.register(cfg);
+            status.register(cfg.routes);
             plumes.register(cfg.routes);
             ogc.register(cfg.routes);
             live.register(cfg);
