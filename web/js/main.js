@@ -5,6 +5,7 @@ import { getJson } from './api.js';
 import { boundaryLayer, countriesLayer, followTiles, lineSwatch } from './basemap.js';
 import { CoordinatesControl } from './coordinates.js';
 import { setUpIncidentMap } from './elements/incident-map.js';
+import { setUpPlume } from './plume/plume.js';
 import { formatCount } from './format.js';
 import { HoverLabel } from './hover.js';
 import { showIdentity } from './identity.js';
@@ -101,6 +102,7 @@ function build(map, [config, vocabulary, sources, countries, provinces, regions,
   new LegendControl(layers.types).addTo(map);
   setUpIncidentMap(map, control, state);
   setUpAnalysis(map, control, state);
+  setUpPlume(map, state);
   const regionList = regions.features.map((f) => ({ code: f.properties.code, name: f.properties.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   setUpStatus(map, state, regionList, new Map(vocabulary.types.map((t) => [t.code, t.label])));

@@ -9,6 +9,7 @@
 //   mayReadAudit(incident)                 the same, or the beheerder
 //   drawableKinds()                        the element kinds the user may draw (null: every kind)
 //   mayChangeElement(feature)              change or end this element
+//   mayWritePlume(incident)                GAGS of the incident's own region: preview, publish, forecast
 //   mayWriteTheme(picture, theme)          add, change and retract bullets in this theme of this picture
 //   mayCountCasualties(picture)            add a casualty count to this picture
 //   mayAddOwnPicture()                     add an own picture (an institution's coordinator: its own)
@@ -50,6 +51,8 @@ export function mayChangeElement(feature) {
   const kinds = drawableKinds();
   return kinds === null || kinds.includes(feature.properties.kind);
 }
+
+export const mayWritePlume = (incident) => gags() && ownRegion(incident);
 
 export function mayWriteTheme(picture, theme) {
   if (hin()) return true;

@@ -4,7 +4,8 @@
 // A 401 (the session ended) goes to the login page.
 //
 // API
-//   send(method, path, { body, ifMatch }) -> Promise of the response body (parsed JSON, or null)
+//   send(method, path, { body, ifMatch, text, contentType }) -> Promise of the response body (parsed JSON, or null)
+//     body: sent as JSON; text: sent as it is, with contentType (e.g. a CSV)
 import { loadMe, toLogin } from './me.js';
 
 export class ApiError extends Error {
@@ -18,14 +19,15 @@ export class ApiError extends Error {
   }
 }
 
-export async function send(method, path, { body, ifMatch } = {}) {
+export async function send(method, path, { body, ifMatch, text, contentType } = {}) {
   const headers = { Accept: 'application/json, application/geo+json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (text !== undefined) headers['Content-Type'] = contentType;
   if (ifMatch) headers['If-Match'] = ifMatch;
   if (method !== 'GET') headers['X-CSRF-Token'] = (await loadMe()).csrfToken;
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: text !== undefined ? text : body === undefined ? undefined : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, { detail: 'de server is niet bereikbaar' }, path);
   }
@@ -33,10 +35,10 @@ export async function send(method, path, { body, ifMatch } = {}) {
     toLogin();
     return new Promise(() => {});
   }
-  const text = await response.text();
+  const answer = await response.text();
   let json = null;
   try {
-    json = text ? JSON.parse(text) : null;
+    json = answer ? JSON.parse(answer) : null;
   } catch {
     // Not JSON (a proxy's error page, say): the status has to do.
   }

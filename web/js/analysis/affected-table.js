@@ -12,6 +12,37 @@ const SORTS = {
   distance: (a, b) => a.distance - b.distance,
 };
 const COLUMNS = [['zone', 'Zone'], ['name', 'Instelling en status'], ['distance', 'Afstand']];
+// Shown only while the incident has a plume or a forecast: its threat and the forecast's first hour per row.
+const PLUME_COLUMN = ['plume', 'Pluim'];
+const FORECAST_COLUMN = ['forecast', 'Prognose'];
+SORTS.plume = (a, b) => (a.plume?.arrivalSeconds ?? Infinity) - (b.plume?.arrivalSeconds ?? Infinity);
+SORTS.forecast = (a, b) => (a.forecast ? Date.parse(a.forecast.firstAffected) : Infinity) - (b.forecast ? Date.parse(b.forecast.firstAffected) : Infinity);
+
+/** The columns of this analysis: the plume's and the forecast's only when there is one. */
+function columnsOf(analysis) {
+  return [...COLUMNS, ...(analysis.plume ? [PLUME_COLUMN] : []), ...(analysis.forecast ? [FORECAST_COLUMN] : [])];
+}
+
+/** "AGW · 230 mg/m³ · na ca. 2 min", or the confidence area when the row lies only in it. */
+function plumeCell(plume) {
+  if (!plume) return '–';
+  const parts = [plume.zone ? `Zone ${plume.zone}` : `Marge ${plume.confidenceZone}`];
+  const concentration = plume.zone ? plume.concentration : plume.worstInConfidence;
+  if (concentration != null) parts.push(`${plume.zone ? '' : 'tot '}${concentration.toLocaleString('nl-NL', { maximumSignificantDigits: 3 })} mg/m³`);
+  if (plume.arrivalSeconds != null) parts.push(arrivalWords(plume.arrivalSeconds));
+  return el('span', { class: 'zb-affected__plume', title: plume.description }, parts.join(' · '));
+}
+
+function arrivalWords(seconds) {
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 1) return 'binnen een minuut';
+  return minutes < 60 ? `na ca. ${minutes} min` : `na ca. ${Math.floor(minutes / 60)} u${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+}
+
+function forecastCell(forecast) {
+  if (!forecast) return '–';
+  return el('span', { class: 'zb-affected__forecast', title: forecast.description }, `vanaf ${forecast.firstHour} in ${forecast.firstZone}`);
+}
 
 /** Keeps filters, sort and the opened row across refreshes of the analysis. */
 export class AffectedTable {
@@ -69,7 +100,7 @@ export class AffectedTable {
   }
 
   table(items, context) {
-    const head = el('tr', {}, COLUMNS.map(([key, label]) => {
+    const head = el('tr', {}, columnsOf(context.analysis).map(([key, label]) => {
       const active = this.sort.key === key;
       const button = el('button', { type: 'button', class: 'zb-sort' }, label, active ? (this.sort.ascending ? ' ▲' : ' ▼') : '');
       button.addEventListener('click', () => {
@@ -98,9 +129,12 @@ export class AffectedTable {
         el('span', { class: 'zb-affected__type' }, context.typeLabel(item.institution.type),
           item.institution.connected ? '' : ' · niet aangesloten'),
         el('span', { class: `zb-status-tag zb-status-tag--${item.status.status}` }, `Status: ${item.status.statusLabel}`)),
-      el('td', { class: 'zb-affected__distance' }, distanceWords(item.distance)));
+      el('td', { class: 'zb-affected__distance' }, distanceWords(item.distance)),
+      context.analysis.plume && el('td', { class: 'zb-affected__plume-cell' }, plumeCell(item.plume)),
+      context.analysis.forecast && el('td', { class: 'zb-affected__forecast-cell' }, forecastCell(item.forecast)));
     if (!opened) return [row];
-    return [row, el('tr', { class: 'zb-affected__details' }, el('td', { colspan: COLUMNS.length }, this.details(item, context)))];
+    return [row, el('tr', { class: 'zb-affected__details' },
+      el('td', { colspan: columnsOf(context.analysis).length }, this.details(item, context)))];
   }
 
   details(item, context) {
@@ -124,7 +158,9 @@ export function contactList(i, item) {
     row('Organisatie', i.organisation),
     row('Veiligheidsregio', i.regionName || i.regionCode),
     row('Aansluiting', i.connected ? 'Aangesloten op Zorgbeeld' : 'Niet aangesloten: bellen'),
-    row('Oorzaak', item.element && causeWords(item.element, item.distance)));
+    row('Oorzaak', item.element && causeWords(item.element, item.distance)),
+    row('Pluim', item.plume?.description),
+    row('Prognose', item.forecast?.description));
 }
 
 /** "Binnen het effectgebied AGW (Pluim)", "350 m van het incidentgebied". */

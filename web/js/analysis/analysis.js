@@ -122,10 +122,36 @@ export function setUpAnalysis(map, control, state) {
           s.newlyAffected ? el('span', { class: 'zb-new' }, `${formatCount(s.newlyAffected)} NIEUW`) : ''),
       !noHazards && el('ul', { class: 'zb-analysis__zones', 'aria-label': 'Aantal per zone' },
         s.zones.map((z) => el('li', {}, zoneBadge(z.zone), ` ${formatCount(z.count)}`))),
+      plumeLine(analysis),
+      forecastLine(analysis),
       el('div', { class: 'zb-analysis__tools' },
         ringsField(),
         el('a', { href: csvUrl(id, view.rings), download: '', class: 'zb-analysis__csv' }, 'Geraakte instellingen (CSV)'),
         el('span', { class: 'zb-analysis__time' }, `Berekend ${formatTime(new Date(analysis.computedAt))}`)));
+  }
+
+  /** The current plume's reach among the listed institutions: per zone of the plume and the first arrival. */
+  function plumeLine(analysis) {
+    const p = analysis.summary.plume;
+    if (!analysis.plume || !p) return null;
+    const zones = Object.entries(p.zones).map(([zone, count]) => `${zone} ${formatCount(count)}`).join(', ');
+    const first = p.firstArrivalSeconds != null ? ` · eerste aankomst na ca. ${Math.max(1, Math.round(p.firstArrivalSeconds / 60))} min` : '';
+    const notices = [...(analysis.plume.warnings || []), ...(analysis.plume.limits || [])];
+    return el('div', { class: 'zb-analysis__plume', id: 'zb-analysis-plume' },
+      el('p', {}, el('strong', {}, `Pluim${analysis.plume.substance ? ` ${analysis.plume.substance}` : ''}: `),
+        `${zones}${p.confidenceOnly ? ` · ${formatCount(p.confidenceOnly)} alleen bij draaiende wind` : ''}${first}`),
+      notices.length > 0 && el('details', { class: 'zb-analysis__plume-limits' }, el('summary', {}, 'Beperkingen van de pluim (schatting)'),
+        el('ul', {}, notices.map((n) => el('li', { dataset: { code: n.code } }, n.nl)))));
+  }
+
+  /** The latest forecast: how many listed institutions it reaches first in which hour, and how many in all. */
+  function forecastLine(analysis) {
+    const f = analysis.summary.forecast;
+    if (!analysis.forecast || !f) return null;
+    const hours = f.firstReached.filter((h) => h.count > 0).map((h) => `vanaf ${h.label}: ${formatCount(h.count)}`).join(', ');
+    return el('p', { class: 'zb-analysis__forecast', id: 'zb-analysis-forecast' },
+      el('strong', {}, 'Prognose: '), hours || 'geen van deze instellingen geraakt',
+      f.reached > f.listed ? ` · in totaal ${formatCount(f.reached)} instellingen geraakt (zie de prognose bij de pluim)` : '');
   }
 
   /** Why the analysis on screen is not current, if it is not; null when it is. */
@@ -239,6 +265,9 @@ export function setUpAnalysis(map, control, state) {
       if (!typing()) render();
     } else if (change.type === 'nl.zorgbeeld.analysis.changed' && view.loadedFor === incidentId()) {
       // Other rings, or an analysis too large to travel with the event: read it (kept per version on the server).
+      refresh();
+    } else if (change.type === 'nl.zorgbeeld.forecast.created') {
+      // A forecast changes no element, yet adds its columns to the rows: read once.
       refresh();
     } else if (change.type === 'nl.zorgbeeld.stakeholder.status') {
       // A status set by someone else changes the counts and the call list: read once.

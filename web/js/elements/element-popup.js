@@ -6,6 +6,7 @@ import { certaintyTag } from '../incident/badges.js';
 import { label } from '../incident/words.js';
 import { swatch } from './element-style.js';
 import { describeKind } from './kinds.js';
+import { plumeDetailsForElement } from '../plume/plume-popup.js';
 
 function row(term, ...value) {
   return value.some((v) => v != null && v !== '') ? [el('dt', {}, term), el('dd', {}, ...value)] : [];
@@ -42,6 +43,7 @@ export function elementPopup(feature, actions) {
       row('Zekerheid', label('certainties', p.certainty)),
       row('Door', `${p.author} (${p.organisation})`),
       row(p.version > 1 ? 'Gewijzigd' : 'Vastgelegd', when(p.validFrom), p.version > 1 && `, versie ${p.version}`)),
+    p.kind === 'effectgebied' && plumeDetailsForElement(feature),
     actions && el('div', { class: 'zb-element-popup__actions' },
       el('button', { type: 'button', class: 'zb-button', onclick: actions.onEdit }, 'Wijzigen'),
       el('button', { type: 'button', class: 'zb-button zb-button--danger', onclick: actions.onDelete }, 'Verwijderen')));

@@ -21,6 +21,8 @@ import nl.zorgbeeld.ogc.OgcHandler;
 import nl.zorgbeeld.http.ErrorHandlers;
 import nl.zorgbeeld.http.RequestIds;
 import nl.zorgbeeld.picture.PictureModule;
+import nl.zorgbeeld.plume.PlumeHandler;
+import nl.zorgbeeld.plume.PlumeService;
 import nl.zorgbeeld.reference.InstitutionTypes;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
@@ -47,6 +49,7 @@ public final class App {
         // The analysis follows the picture by listening; the element package knows nothing of it.
         ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementListener());
         ElementHandler elements = new ElementHandler(elementService);
+        PlumeHandler plumes = new PlumeHandler(new PlumeService(dataSource, elementService));
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         AtomicReference<Javalin> running = new AtomicReference<>();
         AuthModule auth = AuthModule.create(dataSource, config.auth(), () -> config.auth().publicUrl() != null ? config.auth().publicUrl()
@@ -78,6 +81,7 @@ public final class App {
             elements.register(cfg.routes);
             analysis.register(cfg);
             status.register(cfg.routes);
+            plumes.register(cfg.routes);
             ogc.register(cfg.routes);
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));

@@ -8,9 +8,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import nl.zorgbeeld.analysis.AnalysisViews.AffectedView;
+import nl.zorgbeeld.analysis.AnalysisViews.ForecastReachView;
+import nl.zorgbeeld.analysis.AnalysisViews.ForecastView;
 import nl.zorgbeeld.analysis.AnalysisViews.HazardView;
 import nl.zorgbeeld.analysis.AnalysisViews.InstitutionView;
 import nl.zorgbeeld.analysis.AnalysisViews.PageView;
+import nl.zorgbeeld.analysis.AnalysisViews.PlumeThreatView;
+import nl.zorgbeeld.analysis.AnalysisViews.PlumeView;
 import nl.zorgbeeld.analysis.AnalysisViews.RecordingView;
 import nl.zorgbeeld.analysis.AnalysisViews.Summary;
 import nl.zorgbeeld.analysis.AnalysisViews.ZoneView;
@@ -63,6 +67,21 @@ final class AnalysisJson {
     private static final SerializedString N_TYPE = new SerializedString("type");
     private static final SerializedString N_VERSION = new SerializedString("version");
     private static final SerializedString N_ZONE = new SerializedString("zone");
+    private static final SerializedString N_PLUME = new SerializedString("plume");
+    private static final SerializedString N_FORECAST = new SerializedString("forecast");
+    private static final SerializedString N_CONFIDENCE_ZONE = new SerializedString("confidenceZone");
+    private static final SerializedString N_CONCENTRATION = new SerializedString("concentration");
+    private static final SerializedString N_CENTRE_LINE = new SerializedString("centreLine");
+    private static final SerializedString N_WORST_IN_CONFIDENCE = new SerializedString("worstInConfidence");
+    private static final SerializedString N_DOWNWIND = new SerializedString("downwind");
+    private static final SerializedString N_CROSSWIND = new SerializedString("crosswind");
+    private static final SerializedString N_ARRIVAL_SECONDS = new SerializedString("arrivalSeconds");
+    private static final SerializedString N_DESCRIPTION = new SerializedString("description");
+    private static final SerializedString N_FIRST_AFFECTED = new SerializedString("firstAffected");
+    private static final SerializedString N_FIRST_HOUR = new SerializedString("firstHour");
+    private static final SerializedString N_FIRST_ZONE = new SerializedString("firstZone");
+    private static final SerializedString N_WORST_ZONE = new SerializedString("worstZone");
+    private static final SerializedString N_WORST_FROM = new SerializedString("worstFrom");
 
     private AnalysisJson() {}
 
@@ -121,8 +140,10 @@ final class AnalysisJson {
         for (Hazard hazard : analysis.hazards()) VALUES.writeValue(g, HazardView.of(hazard));
         g.writeEndArray();
         if (analysis.newlyAffectedAt() != null) field(g, "newlyAffectedAt", analysis.newlyAffectedAt());
+        if (analysis.plume() != null) field(g, "plume", PlumeView.of(analysis.incidentId(), analysis.plume()));
+        if (analysis.forecast() != null) field(g, "forecast", ForecastView.of(analysis.incidentId(), analysis.forecast()));
         field(g, "recording", RecordingView.of(state));
-        field(g, "summary", Summary.of(analysis.items()));
+        field(g, "summary", Summary.of(analysis));
     }
 
     /**
@@ -204,7 +225,44 @@ final class AnalysisJson {
         g.writeBoolean(v.newlyAffected());
         g.writeFieldName(N_TO_CALL);
         g.writeBoolean(v.toCall());
+        PlumeThreatView p = v.plume();
+        if (p != null) {
+            g.writeFieldName(N_PLUME);
+            g.writeStartObject();
+            text(g, N_ZONE, p.zone());
+            text(g, N_CONFIDENCE_ZONE, p.confidenceZone());
+            number(g, N_CONCENTRATION, p.concentration());
+            number(g, N_CENTRE_LINE, p.centreLine());
+            number(g, N_WORST_IN_CONFIDENCE, p.worstInConfidence());
+            number(g, N_DISTANCE, p.distance());
+            number(g, N_DOWNWIND, p.downwind());
+            number(g, N_CROSSWIND, p.crosswind());
+            number(g, N_ARRIVAL_SECONDS, p.arrivalSeconds());
+            text(g, N_DESCRIPTION, p.description());
+            g.writeEndObject();
+        }
+        ForecastReachView f = v.forecast();
+        if (f != null) {
+            g.writeFieldName(N_FORECAST);
+            g.writeStartObject();
+            g.writeFieldName(N_FIRST_AFFECTED);
+            VALUES.writeValue(g, f.firstAffected());
+            text(g, N_FIRST_HOUR, f.firstHour());
+            text(g, N_FIRST_ZONE, f.firstZone());
+            text(g, N_WORST_ZONE, f.worstZone());
+            g.writeFieldName(N_WORST_FROM);
+            VALUES.writeValue(g, f.worstFrom());
+            text(g, N_DESCRIPTION, f.description());
+            g.writeEndObject();
+        }
         g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, SerializedString name, Double value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(name);
+            g.writeNumber(value);
+        }
     }
 
     private static void text(JsonGenerator g, SerializedString name, String value) throws IOException {

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.element.ElementListener;
 import nl.zorgbeeld.incident.ChangeLog;
+import nl.zorgbeeld.plume.PlumeOverlays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +45,9 @@ public final class AnalysisModule {
         AnalysisStore store = new AnalysisStore();
         HazardCache cache = new HazardCache(CACHED_SHAPES);
         ChangeLog log = new ChangeLog();
-        analysis = new AnalysisService(dataSource, store, cache, log, clock, hook);
-        analysisHandler = new AnalysisHandler(analysis, new ExposureService(tx, store, cache, clock, analysis::state));
+        PlumeOverlays plumes = new PlumeOverlays();
+        analysis = new AnalysisService(dataSource, store, cache, log, clock, hook, plumes);
+        analysisHandler = new AnalysisHandler(analysis, new ExposureService(tx, store, cache, clock, analysis::state, plumes));
         stakeholderHandler = new StakeholderHandler(new StakeholderService(tx, new StakeholderStore(), store, log));
         ownExecutor = recomputations == null ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "analysis-recompute");

@@ -29,11 +29,14 @@ import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.incident.ChangeLog;
 import nl.zorgbeeld.incident.NewChangeEvent;
+import nl.zorgbeeld.plume.PlumeOverlay;
+import nl.zorgbeeld.plume.PlumeOverlays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The network analysis: computed from the current picture (any rings), and recomputed with the
+ * The network analysis: computed from the current picture (any rings), with the current plume's
+ * threat and the latest forecast's reach at each institution, and recomputed with the
  * default rings after the picture changes, recording who became affected, who no longer is and
  * whose zone changed. The recomputation runs off the writing request; a read that finds it behind
  * the picture brings it up to date first (waiting for one in progress), so the answer read after a
@@ -63,6 +66,7 @@ public final class AnalysisService {
     private final ChangeLog log;
     private final Clock clock;
     private final RecomputeHook hook;
+    private final PlumeOverlays plumes;
     /** The geometric result per set of hazard versions, reference data and rings: shared by reads and recomputations. */
     private final Cache<GeometryKey, List<Affected>> geometries = Caffeine.newBuilder().maximumSize(CACHED_RESULTS).build();
     /** The whole result (with statuses and marks) per version of the analysis. */
@@ -72,7 +76,8 @@ public final class AnalysisService {
 
     private record ResultKey(long incidentId, String version, Rings rings) {}
 
-    public AnalysisService(DataSource dataSource, AnalysisStore store, HazardCache cache, ChangeLog log, Clock clock, RecomputeHook hook) {
+    public AnalysisService(DataSource dataSource, AnalysisStore store, HazardCache cache, ChangeLog log, Clock clock, RecomputeHook hook,
+                           PlumeOverlays plumes) {
         this.dataSource = dataSource;
         this.tx = new Transactions(dataSource);
         this.store = store;
@@ -81,6 +86,7 @@ public final class AnalysisService {
         this.log = log;
         this.clock = clock;
         this.hook = hook;
+        this.plumes = plumes;
     }
 
     /**
@@ -120,14 +126,17 @@ public final class AnalysisService {
     private Analysis compute(Connection c, long incidentId, Rings rings, boolean shareGeometry) throws SQLException {
         HazardLoader.Loaded loaded = load(c, incidentId);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (loaded.hazards().isEmpty()) return new Analysis(incidentId, now, rings, List.of(), List.of(), null);
+        PlumeOverlay plume = plumes.load(c, incidentId);
+        if (loaded.hazards().isEmpty()) return new Analysis(incidentId, now, rings, List.of(), List.of(), null, plume.plume(), plume.forecast());
         List<Affected> affected = affected(c, loaded, rings, shareGeometry);
         AnalysisStore.Marks marks = store.marks(c, incidentId);
         List<Analysis.Item> items = new ArrayList<>(affected.size());
         for (Affected a : affected) {
-            items.add(new Analysis.Item(a, marks.status(a.institution()), marks.newlyAffected().contains(a.institution().id())));
+            Institution i = a.institution();
+            items.add(new Analysis.Item(a, marks.status(i), marks.newlyAffected().contains(i.id()), plume.threatAt(i.x(), i.y()),
+                    plume.reachOf(i.id())));
         }
-        return new Analysis(incidentId, now, rings, loaded.hazards(), items, marks.newlyAffectedAt());
+        return new Analysis(incidentId, now, rings, loaded.hazards(), items, marks.newlyAffectedAt(), plume.plume(), plume.forecast());
     }
 
     private List<Affected> affected(Connection c, HazardLoader.Loaded loaded, Rings rings, boolean shared) throws SQLException {

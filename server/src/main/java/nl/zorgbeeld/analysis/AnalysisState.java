@@ -44,6 +44,6 @@ public record AnalysisState(long incidentId, Inputs inputs, List<Long> recordedR
     String version() {
         Recording recording = recording();
         return "r" + inputs.referenceVersion() + "-h" + inputs.hazardRows() + "-s" + inputs.statusVersions() + "-n"
-                + inputs.newlyAffectedRun() + "-" + recording + (recording == Recording.FAILED ? "-" + failureReference : "");
+                + inputs.newlyAffectedRun() + "-p" + inputs.plume() + "-f" + inputs.forecast() + "-" + recording + (recording == Recording.FAILED ? "-" + failureReference : "");
     }
 }

@@ -50,22 +50,27 @@ public final class AnalysisStore {
      * part has followed the picture ({@link AnalysisState}). The inputs: the reference data version,
      * the current hazard rows (a row never changes, so the list changes with every change of a hazard),
      * the sum of the stakeholder status versions (each status change adds one) and the latest
-     * recomputation that newly affected institutions (those are serialised per incident).
+     * recomputation that newly affected institutions (those are serialised per incident), and the
+     * latest plume and forecast (their threats and hours are columns of the analysis; a plume's
+     * zones are hazard rows as well, but a forecast changes no element).
      */
-    public record Inputs(long referenceVersion, List<Long> hazardRows, long statusVersions, long newlyAffectedRun) {}
+    public record Inputs(long referenceVersion, List<Long> hazardRows, long statusVersions, long newlyAffectedRun, long plume,
+                         long forecast) {}
 
     /** The inputs of an incident's analysis and the state of its recording; empty when there is no such incident. */
     public Optional<AnalysisState> state(Connection c, long incidentId) throws SQLException {
         String sql = "SELECT (SELECT version FROM reference_layer_version), " + CURRENT_ROWS + ","
                 + " (SELECT coalesce(sum(s.version), 0) FROM stakeholder s WHERE s.incident_id = i.id),"
                 + " (SELECT coalesce(max(r.id), 0) FROM analysis_run r WHERE r.incident_id = i.id AND r.added > 0),"
-                + " st.recorded_rows, st.failed_rows, st.failed_at, st.failure_reference"
+                + " st.recorded_rows, st.failed_rows, st.failed_at, st.failure_reference,"
+                + " (SELECT coalesce(max(p.id), 0) FROM plume p WHERE p.incident_id = i.id),"
+                + " (SELECT coalesce(max(f.id), 0) FROM plume_forecast f WHERE f.incident_id = i.id)"
                 + " FROM incident i LEFT JOIN analysis_state st ON st.incident_id = i.id WHERE i.id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, incidentId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
-                Inputs inputs = new Inputs(rs.getLong(1), rows(rs.getArray(2)), rs.getLong(3), rs.getLong(4));
+                Inputs inputs = new Inputs(rs.getLong(1), rows(rs.getArray(2)), rs.getLong(3), rs.getLong(4), rs.getLong(9), rs.getLong(10));
                 return Optional.of(new AnalysisState(incidentId, inputs, rows(rs.getArray(5)), rows(rs.getArray(6)),
                         rs.getObject(7, OffsetDateTime.class), rs.getString(8)));
             }

@@ -1,5 +1,6 @@
 package nl.zorgbeeld.analysis;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.zorgbeeld.analysis.AnalysisStore.ChangeRow;
+import nl.zorgbeeld.plume.ForecastInfo;
+import nl.zorgbeeld.plume.ForecastReach;
+import nl.zorgbeeld.plume.Notice;
+import nl.zorgbeeld.plume.PlumeInfo;
+import nl.zorgbeeld.plume.Threat;
+import nl.zorgbeeld.plume.ZoneLevel;
 
 /** The JSON shapes of the analysis API, built from the domain records. Distances in metres, to 0.1 m. */
 public final class AnalysisViews {
@@ -48,20 +55,118 @@ public final class AnalysisViews {
     }
 
     public record AffectedView(InstitutionView institution, ZoneView zone, double distance, HazardView element,
-                               StakeholderView status, boolean newlyAffected, boolean toCall) {
+                               StakeholderView status, boolean newlyAffected, boolean toCall, PlumeThreatView plume,
+                               ForecastReachView forecast) {
         static AffectedView of(Analysis.Item item) {
             Affected a = item.affected();
             return new AffectedView(InstitutionView.of(a.institution()), ZoneView.of(a.zone()), metres(a.distance()),
-                    HazardView.of(a.hazard()), StakeholderView.of(item.status()), item.newlyAffected(), item.toCall());
+                    HazardView.of(a.hazard()), StakeholderView.of(item.status()), item.newlyAffected(), item.toCall(),
+                    PlumeThreatView.of(item.plume()), ForecastReachView.of(item.forecast()));
         }
     }
 
+    /**
+     * The current plume's threat at an institution: the plume zone it lies in (null when only in a
+     * confidence area, which {@code confidenceZone} names), the estimated ground-level concentration
+     * there, on the plume's axis at the same distance and the highest within the wind's uncertainty, in
+     * mg/m3 to three significant digits (Gaussian plumes only), metres from the source, along the wind
+     * and from the axis, the arrival in seconds after the release began (distance along the wind divided
+     * by the wind speed), and all of it in Dutch.
+     */
+    public record PlumeThreatView(String zone, String confidenceZone, Double concentration, Double centreLine, Double worstInConfidence,
+                                  Double distance, Double downwind, Double crosswind, Double arrivalSeconds, String description) {
+        static PlumeThreatView of(Threat t) {
+            if (t == null) return null;
+            return new PlumeThreatView(code(t.zone()), code(t.confidenceZone()), PlumeWords.significant(t.concentration()),
+                    PlumeWords.significant(t.centreLine()), PlumeWords.significant(t.worstInConfidence()), metresOrNull(t.distance()),
+                    metresOrNull(t.downwind()), metresOrNull(t.crosswind()), t.arrivalSeconds() == null ? null : (double) Math.round(t.arrivalSeconds()),
+                    PlumeWords.threat(t));
+        }
+    }
+
+    /** From which hour (its start, and as 14:00 in the Netherlands) the latest forecast reaches an institution, in which zone, its worst zone and from when. */
+    public record ForecastReachView(Instant firstAffected, String firstHour, String firstZone, String worstZone, Instant worstFrom,
+                                    String description) {
+        static ForecastReachView of(ForecastReach r) {
+            return r == null ? null : new ForecastReachView(r.firstAffected(), PlumeWords.clock(r.firstAffected()), r.firstZone().code(),
+                    r.worstZone().code(), r.worstFrom(), PlumeWords.reach(r));
+        }
+    }
+
+    /** The current plume the threats are of, with the method's limits and the inputs' warnings ({@code code}, {@code nl}, {@code en}). */
+    public record PlumeView(long id, String href, String method, String substance, OffsetDateTime createdAt, Double windSpeed,
+                            List<Notice> limits, List<Notice> warnings) {
+        static PlumeView of(long incidentId, PlumeInfo p) {
+            return p == null ? null : new PlumeView(p.id(), "/api/incidents/" + incidentId + "/plumes/" + p.id(), p.method(), p.substance(),
+                    p.createdAt(), p.windSpeed(), p.limits(), p.warnings());
+        }
+    }
+
+    /** The latest forecast the reaches are of: its hours and how many institutions it reaches in all. */
+    public record ForecastView(long id, String href, OffsetDateTime createdAt, List<HourView> hours, int institutions) {
+        static ForecastView of(long incidentId, ForecastInfo f) {
+            return f == null ? null : new ForecastView(f.id(), "/api/incidents/" + incidentId + "/plumes/forecast/latest", f.createdAt(),
+                    f.hours().stream().map(h -> new HourView(h, PlumeWords.clock(h))).toList(), f.institutions());
+        }
+    }
+
+    public record HourView(Instant time, String label) {}
+
+    /**
+     * The listed institutions by the current plume: how many lie in each of its zones, how many only in
+     * a confidence area, the earliest arrival (seconds) and the highest estimated concentration (mg/m3).
+     */
+    public record PlumeSummary(Map<String, Integer> zones, int confidenceOnly, Double firstArrivalSeconds, Double highestConcentration) {
+        static PlumeSummary of(List<Analysis.Item> items) {
+            Map<String, Integer> zones = new LinkedHashMap<>();
+            for (ZoneLevel level : ZoneLevel.INSIDE_OUT) zones.put(level.code(), 0);
+            int confidenceOnly = 0;
+            Double first = null;
+            Double highest = null;
+            for (Analysis.Item item : items) {
+                Threat t = item.plume();
+                if (t == null) continue;
+                if (t.zone() != null) zones.merge(t.zone().code(), 1, Integer::sum);
+                else confidenceOnly++;
+                if (t.zone() != null && t.arrivalSeconds() != null && (first == null || t.arrivalSeconds() < first)) first = t.arrivalSeconds();
+                if (t.concentration() != null && (highest == null || t.concentration() > highest)) highest = t.concentration();
+            }
+            return new PlumeSummary(zones, confidenceOnly, first == null ? null : (double) Math.round(first), PlumeWords.significant(highest));
+        }
+    }
+
+    /**
+     * The listed institutions by the latest forecast: how many it reaches ({@code listed}), how many it
+     * reaches in all (also those not affected now), and per hour how many listed are first reached then.
+     */
+    public record ForecastSummary(int listed, int reached, List<HourCount> firstReached) {
+        static ForecastSummary of(List<Analysis.Item> items, ForecastInfo forecast) {
+            Map<Instant, Integer> perHour = new TreeMap<>();
+            for (Instant hour : forecast.hours()) perHour.put(hour, 0);
+            int listed = 0;
+            for (Analysis.Item item : items) {
+                if (item.forecast() == null) continue;
+                listed++;
+                perHour.merge(item.forecast().firstAffected(), 1, Integer::sum);
+            }
+            List<HourCount> hours = new ArrayList<>();
+            perHour.forEach((hour, count) -> hours.add(new HourCount(hour, PlumeWords.clock(hour), count)));
+            return new ForecastSummary(listed, forecast.institutions(), hours);
+        }
+    }
+
+    public record HourCount(Instant time, String label, int count) {}
+
     public record ZoneCount(ZoneView zone, int count, Map<String, Integer> types) {}
 
-    /** Counts per zone (in order of severity, each split by type), per type and per status. */
+    /**
+     * Counts per zone (in order of severity, each split by type), per type and per status; with a
+     * plume, per zone of the plume; with a forecast, per hour it first reaches them.
+     */
     public record Summary(int total, int notConnected, int callList, int newlyAffected, List<ZoneCount> zones,
-                          Map<String, Integer> types, Map<String, Integer> statuses) {
-        static Summary of(List<Analysis.Item> items) {
+                          Map<String, Integer> types, Map<String, Integer> statuses, PlumeSummary plume, ForecastSummary forecast) {
+        static Summary of(Analysis analysis) {
+            List<Analysis.Item> items = analysis.items();
             Map<Zone, Map<String, Integer>> byZone = new TreeMap<>();
             Map<String, Integer> types = new TreeMap<>();
             Map<String, Integer> statuses = new LinkedHashMap<>();
@@ -81,7 +186,9 @@ public final class AnalysisViews {
             List<ZoneCount> zones = new ArrayList<>();
             byZone.forEach((zone, perType) -> zones.add(new ZoneCount(ZoneView.of(zone),
                     perType.values().stream().mapToInt(Integer::intValue).sum(), perType)));
-            return new Summary(items.size(), notConnected, toCall, fresh, zones, types, statuses);
+            return new Summary(items.size(), notConnected, toCall, fresh, zones, types, statuses,
+                    analysis.plume() == null ? null : PlumeSummary.of(items),
+                    analysis.forecast() == null ? null : ForecastSummary.of(items, analysis.forecast()));
         }
     }
 
@@ -120,20 +227,31 @@ public final class AnalysisViews {
     }
 
     public record ExposureView(InstitutionView institution, StakeholderView status, ZoneView zone, HazardView zoneElement,
-                               Double distance, BearingView nearest, String description, List<ChangeView> changes) {
+                               Double distance, BearingView nearest, String description, List<ChangeView> changes,
+                               PlumeThreatView plume, ForecastReachView forecast) {
         static ExposureView of(Exposure e) {
             return new ExposureView(InstitutionView.of(e.institution()), StakeholderView.of(e.status()), ZoneView.of(e.zone()),
                     HazardView.of(e.zoneHazard()), e.distance() == null ? null : metres(e.distance()), BearingView.of(e.nearest()),
-                    e.description(), e.changes().stream().map(ChangeView::of).toList());
+                    e.description(), e.changes().stream().map(ChangeView::of).toList(), PlumeThreatView.of(e.plume()),
+                    ForecastReachView.of(e.forecast()));
         }
     }
 
     public record ExposureResultView(long incidentId, OffsetDateTime computedAt, List<Double> rings, List<HazardView> elements,
-                                     List<ExposureView> locations) {
+                                     List<ExposureView> locations, PlumeView plume, ForecastView forecast) {
         static ExposureResultView of(ExposureService.Result r) {
             return new ExposureResultView(r.incidentId(), r.computedAt(), r.rings().metres(),
-                    r.hazards().stream().map(HazardView::of).toList(), r.locations().stream().map(ExposureView::of).toList());
+                    r.hazards().stream().map(HazardView::of).toList(), r.locations().stream().map(ExposureView::of).toList(),
+                    PlumeView.of(r.incidentId(), r.plume()), ForecastView.of(r.incidentId(), r.forecast()));
         }
+    }
+
+    private static String code(ZoneLevel level) {
+        return level == null ? null : level.code();
+    }
+
+    private static Double metresOrNull(Double distance) {
+        return distance == null ? null : metres(distance);
     }
 
     /** Metres to 0.1 m: finer than the data, coarse enough to read. */

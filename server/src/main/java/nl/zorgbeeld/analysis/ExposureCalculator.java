@@ -17,7 +17,7 @@ final class ExposureCalculator {
     static Exposure locate(Institution institution, List<Hazard> hazards, Rings rings) {
         if (hazards.isEmpty()) {
             return new Exposure(institution, null, null, null, null, null,
-                    "Er is geen incidentlocatie, incidentgebied of effectgebied getekend", List.of());
+                    "Er is geen incidentlocatie, incidentgebied of effectgebied getekend", List.of(), null, null);
         }
         Coordinate p = new Coordinate(institution.x(), institution.y());
         Affected inRings = Analyzer.locate(institution, hazards, rings, rings.max());
@@ -27,7 +27,7 @@ final class ExposureCalculator {
         if (!inside) distance = hazards.stream().mapToDouble(h -> h.shape().distance(p)).min().orElseThrow();
         Exposure.Bearing nearest = nearestOutside(p, hazards, inside ? zone : null);
         String description = describe(inside ? inRings.hazard() : null, nearest);
-        return new Exposure(institution, null, zone, inRings == null ? null : inRings.hazard(), distance, nearest, description, List.of());
+        return new Exposure(institution, null, zone, inRings == null ? null : inRings.hazard(), distance, nearest, description, List.of(), null, null);
     }
 
     /** The nearest hazard not covering {@code p} and, when {@code zone} is given, more severe than it. */

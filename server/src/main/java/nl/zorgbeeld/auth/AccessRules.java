@@ -42,10 +42,10 @@ import java.util.Optional;
  * Reads are open to every role, within what the user's organisation can see: the incidents of its
  * safety region and those it is invited to (any other incident answers 404). Writes follow the
  * roles: the Hoofd Informatie runs the incident, its pictures, map, analysis, regie and invitations;
- * the GAGS writes plumes, effect zones and measurements and the Gevaarlijke stoffen theme; an
- * informatiecoordinator writes for its own institution only (its picture, its stakeholder status, its
- * status report); a lezer only reads; the
- * organisatiebeheerder manages the users of its organisation and the beheerder the system.
+ * the GAGS writes effect zones and measurements and the Gevaarlijke stoffen theme, and the plumes
+ * and forecasts of its own region's incidents; an informatiecoordinator writes for its own
+ * institution only (its picture, its stakeholder status, its status report); a lezer only reads;
+ * the organisatiebeheerder manages the users of its organisation and the beheerder the system.
  */
 public final class AccessRules {
     private static final List<Rule> RULES = new ArrayList<>();
@@ -89,6 +89,7 @@ public final class AccessRules {
         read("/api/vocabularies/incidents");
         read("/api/vocabularies/picture");
         read("/api/vocabularies/stakeholder-statuses");
+        read("/api/vocabularies/substances");
 
         // Incidents.
         rule(POST, "/api/incidents").allow(HOOFD_INFORMATIE, OWN_REGION);
@@ -144,6 +145,17 @@ public final class AccessRules {
         read("/api/incidents/{id}/elements/{elementId}/versions");
         rule(PUT, "/api/incidents/{id}/elements/{elementId}").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_ELEMENT);
         rule(DELETE, "/api/incidents/{id}/elements/{elementId}").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_ELEMENT);
+
+        // Hazardous-substance plumes: the GAGS of the incident's own region publishes them (the one current
+        // plume replaces the previous one for everyone and drives the analysis) and computes forecasts;
+        // the preview is the same route with ?preview=true. Every role reads them, threats and forecasts included.
+        rule(POST, "/api/incidents/{id}/plumes").allow(GAGS, OWN_REGION);
+        read("/api/incidents/{id}/plumes");
+        read("/api/incidents/{id}/plumes/current");
+        read("/api/incidents/{id}/plumes/current/threats");
+        rule(POST, "/api/incidents/{id}/plumes/forecast").allow(GAGS, OWN_REGION);
+        read("/api/incidents/{id}/plumes/forecast/latest");
+        read("/api/incidents/{id}/plumes/{plumeId}");
 
         // The network analysis and stakeholder status.
         read("/api/incidents/{id}/affected");

@@ -1,5 +1,10 @@
 package nl.zorgbeeld.element;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.ApiException;
@@ -32,7 +37,7 @@ public final class ElementService {
     }
 
     /** 404 when the incident does not exist; 409 when it is closed (closed incidents stay readable only). */
-    private void requireWritable(long incidentId) {
+    public void requireWritable(long incidentId) {
         String status = store.incidentStatus(incidentId).orElseThrow(() -> ApiException.notFound("No incident " + incidentId));
         if ("gesloten".equals(status)) {
             throw ApiException.conflict("incident", "Incident " + incidentId + " is closed (gesloten): its picture can be read, not changed");
@@ -80,6 +85,33 @@ public final class ElementService {
         StoredElement element = written(store.end(incidentId, id, ifMatch, actor, crs).orElseThrow(() -> notFound(incidentId, id)));
         committed(new ElementChange(incidentId, id, element.version(), "delete", actor));
         return element;
+    }
+
+    /** What a {@link #replaceSet} wrote: the new elements' ids in order, and the changes to report once committed. */
+    public record ReplacedSet(List<UUID> created, List<ElementChange> changes) {}
+
+    /**
+     * Ends the elements {@code ending} (those still current) and creates {@code creating}, in the
+     * caller's transaction {@code c}, so that another change (a plume) and its elements commit together.
+     * Each write records the same change event as a single write. Pass the result to {@link #committed}
+     * once {@code c} has committed.
+     */
+    public ReplacedSet replaceSet(Connection c, long incidentId, Collection<UUID> ending, List<ElementInput> creating, Actor actor,
+                                  String endSummary, List<String> createSummaries) throws SQLException {
+        List<ElementChange> changes = new ArrayList<>();
+        for (UUID id : ending) store.end(c, incidentId, id, actor, endSummary).ifPresent(changes::add);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < creating.size(); i++) {
+            ElementChange created = store.create(c, incidentId, creating.get(i), actor, createSummaries.get(i));
+            changes.add(created);
+            ids.add(created.elementId());
+        }
+        return new ReplacedSet(List.copyOf(ids), List.copyOf(changes));
+    }
+
+    /** After the transaction of a {@link #replaceSet} committed: the listener is told of every zone ended and created. */
+    public void committed(ReplacedSet set) {
+        set.changes().forEach(this::committed);
     }
 
     /** The change is committed: a failing listener must not turn it into an error for the writer. */

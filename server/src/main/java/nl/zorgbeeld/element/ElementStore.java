@@ -178,6 +178,30 @@ public final class ElementStore {
         });
     }
 
+    /**
+     * Creates an element in the caller's transaction {@code c} (several writes that are one change), with
+     * the same change event as {@link #create(long, ElementInput, Actor, Crs)}; returns the change to
+     * report once {@code c} has committed.
+     */
+    public ElementChange create(Connection c, long incidentId, ElementInput input, Actor actor, String summary) throws SQLException {
+        UUID id = UUID.randomUUID();
+        insertVersion(c, incidentId, id, 1, input, actor);
+        event(c, incidentId, "create", id, 1, summary, actor);
+        return new ElementChange(incidentId, id, 1, "create", actor);
+    }
+
+    /**
+     * Ends the element in the caller's transaction if it is still current, locking its version as a
+     * replace does; empty when it had ended already. Returns the change to report once {@code c} has committed.
+     */
+    public Optional<ElementChange> end(Connection c, long incidentId, UUID id, Actor actor, String summary) throws SQLException {
+        Optional<Integer> current = lockCurrent(c, incidentId, id);
+        if (current.isEmpty()) return Optional.empty();
+        close(c, id, actor);
+        event(c, incidentId, "delete", id, current.get(), summary, actor);
+        return Optional.of(new ElementChange(incidentId, id, current.get(), "delete", actor));
+    }
+
     /** Locks the current version of an element of this incident until the transaction ends; its number. */
     private static Optional<Integer> lockCurrent(Connection c, long incidentId, UUID id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT version FROM picture_element"

@@ -147,6 +147,20 @@ public final class JsonBody {
         return n;
     }
 
+    /** A finite number, or null when absent or null. */
+    public Double number(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) return null;
+        if (!value.isNumber() || !Double.isFinite(value.asDouble())) throw wrongType(name, "a number", value);
+        return value.asDouble();
+    }
+
+    /** The field as it was sent (for values such as GeoJSON geometry that have their own reader), or null. */
+    public JsonNode node(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
     public Boolean bool(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) return null;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.UUID;
 import nl.zorgbeeld.analysis.AnalysisViews.AffectedView;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.plume.ForecastReach;
+import nl.zorgbeeld.plume.Threat;
+import nl.zorgbeeld.plume.ZoneLevel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,7 +34,14 @@ class AnalysisJsonTest {
         return List.of(
                 new Analysis.Item(new Affected(full, Zone.AGW, zone, 0), recorded, true),
                 new Analysis.Item(new Affected(sparse, Zone.ring(1000), location, 812.3456), Stakeholder.initial("ziekenhuis:2", "Ziekenhuis"), false),
-                new Analysis.Item(new Affected(sparse, Zone.effect("pluim west"), zone, 1e-7), Stakeholder.initial("ziekenhuis:2", "Z"), false));
+                new Analysis.Item(new Affected(sparse, Zone.effect("pluim west"), zone, 1e-7), Stakeholder.initial("ziekenhuis:2", "Z"), false),
+                // In a Gaussian plume's zone, reached by the forecast later in a worse zone.
+                new Analysis.Item(new Affected(full, Zone.AGW, zone, 0), recorded, false,
+                        new Threat(ZoneLevel.AGW, ZoneLevel.LBW, 812.34, 800.1, -12.55, 266.7, 234.5678, 410.0, 987.6543),
+                        new ForecastReach(Instant.parse("2026-11-23T10:00:00Z"), ZoneLevel.VRW, ZoneLevel.AGW, Instant.parse("2026-11-23T12:00:00Z"))),
+                // Only in a confidence area of a sector (no concentrations), upwind (no arrival).
+                new Analysis.Item(new Affected(sparse, Zone.ring(500), location, 120), Stakeholder.initial("ziekenhuis:2", "Z"), false,
+                        new Threat(null, ZoneLevel.VRW, 140.0, -20.0, 138.6, null, null, null, null), null));
     }
 
     @ParameterizedTest

@@ -72,6 +72,14 @@ class RouteMatrixTest {
         long question = hin.post(base + "/questions", "{\"question\":\"Hoeveel?\",\"addressee\":\"ROAZ\"}").json().get("id").asLong();
         long decision = hin.post(base + "/decisions", "{\"kind\":\"besluit\",\"description\":\"Opschalen\",\"owner\":\"HIN\"}")
                 .json().get("id").asLong();
+        // A plume and a forecast, so that reading them is not a 404 of their own.
+        JsonClient gags = JsonClient.as(server, TestUsers.user("Matrix Pluim", "Matrix VR09", Role.GAGS));
+        String sector = "{\"method\":\"sector\",\"source\":{\"type\":\"Point\",\"coordinates\":[5.15,52.05]},\"windDirection\":90,"
+                + "\"windSpeed\":3,\"halfAngle\":30,\"lengths\":{\"LBW\":500,\"AGW\":1500,\"VRW\":4000},\"substance\":\"chloor\"}";
+        long plume = gags.post(base + "/plumes", sector).json().path("plume").get("id").asLong();
+        assertEquals(201, gags.post(base + "/plumes/forecast", "{\"source\":{\"type\":\"Point\",\"coordinates\":[5.15,52.05]},"
+                + "\"releaseRate\":1000,\"duration\":3600,\"substance\":\"chloor\",\"thresholds\":{\"LBW\":100,\"AGW\":10,\"VRW\":1},"
+                + "\"hours\":[{\"time\":\"2026-11-23T10:00:00+01:00\",\"windDirection\":90,\"windSpeed\":3,\"stabilityClass\":\"D\"}]}").status());
         TestUser elsewhere = TestUsers.user("Matrix Elders", "Matrix Elders VR01", "VR01", null, Role.LEZER);
         assertEquals(201, hin.post(base + "/invitations", "{\"organisationId\":" + elsewhere.organisationId() + "}").status());
         VALUES.putAll(Map.ofEntries(Map.entry("id", String.valueOf(incident)), Map.entry("pictureId", String.valueOf(picture)),
@@ -80,7 +88,7 @@ class RouteMatrixTest {
                 Map.entry("templateId", String.valueOf(template)), Map.entry("themeId", String.valueOf(theme)),
                 Map.entry("institutionId", "matrix:1"), Map.entry("collectionId", "incident-" + incident), Map.entry("layer", "institutions"),
                 Map.entry("userId", String.valueOf(elsewhere.id())), Map.entry("organisationId", String.valueOf(elsewhere.organisationId())),
-                Map.entry("tokenId", "1")));
+                Map.entry("tokenId", "1"), Map.entry("plumeId", String.valueOf(plume))));
     }
 
     @AfterAll
@@ -192,6 +200,7 @@ class RouteMatrixTest {
                 + " (SELECT count(*) FROM casualty_count) AS casualties, (SELECT count(*) FROM information_question_version) AS questions,"
                 + " (SELECT count(*) FROM decision_version) AS decisions, (SELECT count(*) FROM api_token WHERE revoked_at IS NULL) AS tokens,"
                 + " (SELECT count(*) FROM incident_invitation WHERE removed_at IS NULL) AS invitations,"
+                + " (SELECT count(*) FROM plume) AS plumes, (SELECT count(*) FROM plume_forecast) AS forecasts,"
                 + " (SELECT md5(string_agg(id || display_name || disabled || coalesce(enrolment_code_hash, '') || coalesce(password_hash, ''), ','"
                 + " ORDER BY id)) FROM app_user) AS users, (SELECT md5(string_agg(o::text, ',' ORDER BY id)) FROM organisation o) AS organisations,"
                 + " (SELECT md5(string_agg(user_id || role, ',' ORDER BY user_id, role)) FROM user_role) AS roles"));
