@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.zorgbeeld.common.ApiException;
 
 /**
  * The open streams of this instance, by what they follow, and handing each committed change to the
@@ -16,13 +17,24 @@ final class LiveHub {
     private final Set<SseStream> all = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
     private final IncidentVisibility visibility;
+    private volatile boolean closing;
 
     LiveHub(IncidentVisibility visibility) {
         this.visibility = visibility;
     }
 
+    /**
+     * Adds the stream, or refuses it once {@link #closeAll()} has begun: a screen that reconnects while
+     * the server stops would otherwise hold a stream nobody ends and make the graceful stop time out.
+     */
     void join(SseStream stream) {
         all.add(stream);
+        // Read after the add, while closeAll sets the flag before it looks: one of the two sees the other.
+        if (closing) {
+            all.remove(stream);
+            throw new ApiException(503, "ServiceUnavailable", "Server stopping",
+                    "This server is stopping; the stream can be opened again in a moment", null);
+        }
         if (stream.topic.institutionStatus()) {
             institutionStatus.add(stream);
         } else if (stream.topic.incidentList()) {
@@ -72,6 +84,7 @@ final class LiveHub {
 
     /** Ends every stream, so that a graceful shutdown need not wait for screens that never hang up. */
     void closeAll() {
+        closing = true;
         all.forEach(SseStream::close);
     }
 
