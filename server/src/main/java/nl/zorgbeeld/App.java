@@ -21,6 +21,7 @@ import nl.zorgbeeld.reference.InstitutionTypes;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
 import nl.zorgbeeld.reference.ReferenceStore;
+import nl.zorgbeeld.snapshot.SnapshotModule;
 
 /** Builds the web app: every route of the product, wired to its services. Tests use this same factory. */
 public final class App {
@@ -40,6 +41,8 @@ public final class App {
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         LiveModule live = new LiveModule(dataSource, elementService::requireIncident);
+        SnapshotModule snapshots = new SnapshotModule(dataSource, incidentsAndPictures.incidents(), incidentsAndPictures.pictures(),
+                elementService, analysis.analysis(), java.time.Clock.systemUTC());
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -60,6 +63,7 @@ public final class App {
             elements.register(cfg.routes);
             analysis.register(cfg.routes);
             ogc.register(cfg.routes);
+            snapshots.register(cfg.routes);
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));
         });

@@ -57,20 +57,46 @@ public final class AnalysisService implements ElementsChanged {
         }
     }
 
+    /**
+     * The analysis as the picture was at {@code at} (null: now): the hazards and statuses valid then,
+     * against the institution layer as it is now (reference data keeps no history).
+     */
+    public Analysis analyse(long incidentId, Rings rings, OffsetDateTime at) {
+        if (at == null) return analyse(incidentId, rings);
+        try (Connection c = dataSource.getConnection()) {
+            return analyse(c, incidentId, rings, at);
+        } catch (SQLException e) {
+            throw new IllegalStateException("analysing incident " + incidentId + " at " + at + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private Analysis analyse(Connection c, long incidentId, Rings rings) throws SQLException {
-        HazardLoader.Loaded loaded = load(c, incidentId);
+        return analyse(c, incidentId, rings, null);
+    }
+
+    private Analysis analyse(Connection c, long incidentId, Rings rings, OffsetDateTime at) throws SQLException {
+        HazardLoader.Loaded loaded = hazards.load(c, incidentId, at).orElseThrow(() -> unknownIncident(incidentId));
         List<Hazard> current = loaded.hazards();
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = at != null ? at : OffsetDateTime.now(clock);
         if (current.isEmpty()) return new Analysis(incidentId, now, rings, current, List.of(), null);
         InstitutionLayer layer = layers.at(c, loaded.referenceVersion());
         List<Institution> candidates = layer.within(CandidateBoxes.around(current, rings.max()));
         List<Affected> affected = Analyzer.analyse(current, rings, candidates);
-        AnalysisStore.Marks marks = store.marks(c, incidentId);
+        AnalysisStore.Marks marks = store.marks(c, incidentId, at);
         List<Analysis.Item> items = new ArrayList<>(affected.size());
         for (Affected a : affected) {
             items.add(new Analysis.Item(a, marks.status(a.institution()), marks.newlyAffected().contains(a.institution().id())));
         }
         return new Analysis(incidentId, now, rings, current, items, marks.newlyAffectedAt());
+    }
+
+    /** Every status recorded in the incident as it was at {@code at} (null: now), by institution name. */
+    public List<Stakeholder> statuses(long incidentId, OffsetDateTime at) {
+        return tx.run(c -> {
+            requireIncident(c, incidentId);
+            return store.marks(c, incidentId, at).statuses().values().stream()
+                    .sorted(java.util.Comparator.comparing(Stakeholder::institutionName).thenComparing(Stakeholder::institutionId)).toList();
+        });
     }
 
     /** The current hazards of the incident; 404 for an unknown incident. */

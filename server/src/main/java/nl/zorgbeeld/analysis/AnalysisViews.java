@@ -116,6 +116,16 @@ public final class AnalysisViews {
         }
     }
 
+    /** The analysis as the API shows it, for other capabilities (the snapshot) that embed it. */
+    public static AnalysisView view(Analysis analysis) {
+        return AnalysisView.of(analysis, analysis.items());
+    }
+
+    /** Items as the API shows them (the call list, for instance). */
+    public static List<AffectedView> items(List<Analysis.Item> items) {
+        return items.stream().map(AffectedView::of).toList();
+    }
+
     /** Metres to 0.1 m: finer than the data, coarse enough to read. */
     static double metres(double distance) {
         return Math.round(distance * 10) / 10.0;
