@@ -348,7 +348,7 @@ final class HtmlPage {
                   }, onEachFeature: function (f, l) { l.bindPopup(popup(f.properties)); } });
                 } else {
                   g = L.geoJSON(layer.data, {
-                    style: function (f) { return style(f.properties); },
+                    style: function (f) { return f.geometry.type === 'Point' ? {} : style(f.properties); },
                     pointToLayer: function (f, ll) {
                       return L.circleMarker(ll, { radius: 8, color: '#ffffff', weight: 2, fillColor: points[f.properties.kind] || '#455a64',
                         fillOpacity: 1, dashArray: uncertain(f.properties) ? '2 3' : null });

@@ -31,8 +31,11 @@ final class PdfPages implements AutoCloseable {
     private final boolean exercise;
     private final Map<Integer, Boolean> known = new HashMap<>();
     private final List<PDPage> pages = new ArrayList<>();
+    private static final float[] BLACK = {0f, 0f, 0f};
+    private static final float[] GRAY = {0.29f, 0.33f, 0.37f};
     private PDPageContentStream content;
     private float y;
+    private float[] ink = BLACK;
 
     PdfPages(PDDocument document, String runningHead, boolean exercise) throws IOException {
         this.document = document;
@@ -80,7 +83,7 @@ final class PdfPages implements AutoCloseable {
         }
         content.setNonStrokingColor(0.36f, 0.4f, 0.44f);
         line(runningHead, MARGIN, y - 8, 8, false);
-        content.setNonStrokingColor(0f, 0f, 0f);
+        content.setNonStrokingColor(ink[0], ink[1], ink[2]);
         y -= 20;
     }
 
@@ -90,10 +93,10 @@ final class PdfPages implements AutoCloseable {
         paragraph(text, size, true, 0);
         content.setStrokingColor(0.17f, 0.23f, 0.29f);
         content.setLineWidth(size > 13 ? 1.2f : 0.5f);
-        content.moveTo(MARGIN, y + 2);
-        content.lineTo(WIDTH - MARGIN, y + 2);
+        content.moveTo(MARGIN, y - 3);
+        content.lineTo(WIDTH - MARGIN, y - 3);
         content.stroke();
-        y -= 4;
+        y -= 7;
     }
 
     /** Wrapped text; each line a new page when it does not fit. */
@@ -113,8 +116,8 @@ final class PdfPages implements AutoCloseable {
     }
 
     void gray(boolean on) throws IOException {
-        if (on) content.setNonStrokingColor(0.29f, 0.33f, 0.37f);
-        else content.setNonStrokingColor(0f, 0f, 0f);
+        ink = on ? GRAY : BLACK;
+        content.setNonStrokingColor(ink[0], ink[1], ink[2]);
     }
 
     /** One line at a position, for labels on the map and in the legend. */
@@ -124,7 +127,7 @@ final class PdfPages implements AutoCloseable {
         if (bold) {
             content.setRenderingMode(RenderingMode.FILL_STROKE);
             content.setLineWidth(size * 0.035f);
-            content.setStrokingColor(0f, 0f, 0f);
+            content.setStrokingColor(ink[0], ink[1], ink[2]);
         } else {
             content.setRenderingMode(RenderingMode.FILL);
         }

@@ -32,7 +32,7 @@ final class Words {
     /** "bijgewerkt 23-11-2026 10:15 (12 min geleden)", "verouderd", "leeg". */
     static String freshness(ThemeFreshness f) {
         if (f == null || f.lastChangedAt() == null) return "nog niets gemeld";
-        String text = "bijgewerkt " + DutchTime.brief(f.lastChangedAt()) + " (" + DutchTime.age(f.ageSeconds()) + " eerder)";
+        String text = "bijgewerkt " + DutchTime.brief(f.lastChangedAt()) + " (" + DutchTime.age(f.ageSeconds()) + " oud)";
         if (f.empty()) return text + ", geen actuele berichten";
         return f.stale() ? text + ", VEROUDERD" : text;
     }
