@@ -41,8 +41,8 @@ public final class App {
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         LiveModule live = new LiveModule(dataSource, elementService::requireIncident);
-        SnapshotModule snapshots = new SnapshotModule(dataSource, incidentsAndPictures.incidents(), incidentsAndPictures.pictures(),
-                elementService, analysis.analysis(), java.time.Clock.systemUTC());
+        SnapshotModule snapshots = new SnapshotModule(dataSource, config.snapshots(), incidentsAndPictures.incidents(),
+                incidentsAndPictures.pictures(), elementService, analysis.analysis(), java.time.Clock.systemUTC());
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -63,7 +63,7 @@ public final class App {
             elements.register(cfg.routes);
             analysis.register(cfg.routes);
             ogc.register(cfg.routes);
-            snapshots.register(cfg.routes);
+            snapshots.configure(cfg);
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));
         });

@@ -3,6 +3,7 @@ package nl.zorgbeeld;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import nl.zorgbeeld.snapshot.SnapshotSettings;
 
 /**
  * Configuration from environment variables, each with a documented default (README, "Configuration").
@@ -16,18 +17,20 @@ import java.util.Map;
  * @param tileAttribution    ZORGBEELD_TILE_ATTRIBUTION: attribution shown with those tiles
  * @param staleMinutes       ZORGBEELD_STALE_MINUTES: a theme of an active incident not updated for longer
  *                           than this is flagged stale (10, the norm for processing new information)
+ * @param snapshots          scheduled snapshots and the limits of a restore (ZORGBEELD_SNAPSHOT_*; see {@link SnapshotSettings})
  */
 public record Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
-                     String tileUrl, String tileAttribution, int staleMinutes) {
+                     String tileUrl, String tileAttribution, int staleMinutes, SnapshotSettings snapshots) {
 
     public static final String DEFAULT_OFFICIAL_SOURCE = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1";
 
     public static final int DEFAULT_STALE_MINUTES = 10;
 
-    /** A configuration with the default stale norm. */
+    /** A configuration with the default stale norm and snapshot settings. */
     public Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
                   String tileUrl, String tileAttribution) {
-        this(databaseUrl, port, dataDir, officialSourceUrl, boundaryYear, tileUrl, tileAttribution, DEFAULT_STALE_MINUTES);
+        this(databaseUrl, port, dataDir, officialSourceUrl, boundaryYear, tileUrl, tileAttribution, DEFAULT_STALE_MINUTES,
+                SnapshotSettings.DEFAULTS);
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -43,7 +46,8 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
                 intValue(env, "ZORGBEELD_BOUNDARY_YEAR", 2023),
                 env.getOrDefault("ZORGBEELD_TILE_URL", ""),
                 env.getOrDefault("ZORGBEELD_TILE_ATTRIBUTION", "Kaartgegevens &copy; Kadaster (PDOK)"),
-                staleMinutes(env));
+                staleMinutes(env),
+                SnapshotSettings.fromEnvironment(env));
     }
 
     private static int staleMinutes(Map<String, String> env) {

@@ -11,7 +11,7 @@ final class DutchTime {
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'om' HH:mm", DUTCH);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm", DUTCH);
-    private static final DateTimeFormatter FILE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", DUTCH);
+    private static final DateTimeFormatter FILE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", DUTCH);
 
     private DutchTime() {}
 
@@ -25,7 +25,7 @@ final class DutchTime {
         return time == null ? "" : SHORT.format(time.atZoneSameInstant(AMSTERDAM));
     }
 
-    /** "20261123-101500", for file names. */
+    /** "20261123-101500-250", for file names (milliseconds: two snapshots within a second keep apart, and sort). */
     static String stamp(OffsetDateTime time) {
         return FILE.format(time.atZoneSameInstant(AMSTERDAM));
     }
