@@ -7,6 +7,7 @@ import { atQuery, get } from './api.js';
 import { openChooser } from './chooser.js';
 import { dutchMessage } from './errors.js';
 import { openIncidentDialog } from './incident-forms.js';
+import { preparePrint, printActions } from './print.js';
 import { renderPictureView } from './picture-view.js';
 import { renderSummary, showExerciseBanner } from './summary.js';
 import { TimeSelector } from './time-selector.js';
@@ -71,9 +72,11 @@ function announceNewBullets(view) {
 }
 
 function render(view, events) {
-  const readOnly = Boolean(state.at) || view.incident.status === 'gesloten';
+  const archive = Boolean(view.incident.origin?.readOnly);
+  const readOnly = Boolean(state.at) || view.incident.status === 'gesloten' || archive;
   renderSummary(summary, view.incident, {
-    readOnly: Boolean(state.at),
+    readOnly: Boolean(state.at) || archive,
+    extra: printActions(view.incident, { shows: view.evaluatedAt, at: state.at }),
     onChoose: () => openChooser(choose),
     onEdit: () => openIncidentDialog(view.incident, () => load()),
   });
@@ -128,6 +131,9 @@ async function start() {
   });
   window.zorgbeeld = window.zorgbeeld || {};
   window.zorgbeeld.incident = state;
+  // For the print test and the console: the print layout without the browser's print dialog.
+  window.zorgbeeld.preparePrint = (size) => state.view
+    && preparePrint(state.view.incident, state.view.evaluatedAt, Boolean(state.at), size);
   try {
     await loadVocabularies();
   } catch (error) {

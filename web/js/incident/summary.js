@@ -4,8 +4,11 @@ import { el } from '../dom.js';
 import { formatDateTime } from '../format.js';
 import { label } from './words.js';
 
-/** Renders the incident (null: none chosen) into the top bar; `onChoose` opens the list, `onEdit` the change form. */
-export function renderSummary(container, incident, { onChoose, onEdit, readOnly }) {
+/**
+ * Renders the incident (null: none chosen) into the top bar; `onChoose` opens the list, `onEdit`
+ * the change form; `extra` are more buttons (printing, the snapshot).
+ */
+export function renderSummary(container, incident, { onChoose, onEdit, readOnly, extra = [] }) {
   if (!incident) {
     container.replaceChildren(el('button', { type: 'button', class: 'zb-topbar-button', onclick: onChoose }, 'Incident kiezen of starten'));
     return;
@@ -19,9 +22,12 @@ export function renderSummary(container, incident, { onChoose, onEdit, readOnly 
       el('li', {}, label('grip', incident.grip)),
       el('li', {}, label('carePhases', incident.carePhase)),
       el('li', { class: `zb-summary__status zb-summary__status--${incident.status}` }, label('statuses', incident.status)),
+      incident.origin ? el('li', { class: 'zb-summary__origin', title: `Overgenomen uit een momentopname van incident ${incident.origin.sourceIncidentId}` },
+        incident.origin.readOnly ? 'Archief (alleen lezen)' : 'Overgedragen') : null,
       el('li', { title: `Gestart ${formatDateTime(new Date(incident.startedAt))}` }, `Regie: ${regie}`)),
     el('div', { class: 'zb-summary__actions' },
       readOnly ? null : el('button', { type: 'button', class: 'zb-topbar-button', onclick: onEdit }, 'Wijzigen'),
+      ...extra,
       el('button', { type: 'button', class: 'zb-topbar-button', onclick: onChoose }, 'Ander incident'))));
 }
 
