@@ -14,6 +14,7 @@ import nl.zorgbeeld.picture.PictureKind;
 import nl.zorgbeeld.picture.PictureView.Section;
 import nl.zorgbeeld.picture.PictureView.ThemeSection;
 import nl.zorgbeeld.picture.Question;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
@@ -25,12 +26,12 @@ final class PdfPicture {
 
     static void write(Snapshot s, OutputStream out) throws IOException {
         Incident incident = s.incident();
-        try (PDDocument document = new PDDocument()) {
+        try (TrueTypeFont ttf = PdfPages.font(); PDDocument document = new PDDocument()) {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle((incident.state().exercise() ? "OEFENING · " : "") + incident.state().title() + " · momentopname");
             info.setCreator("Zorgbeeld");
             String head = "Zorgbeeld · momentopname van " + DutchTime.brief(s.shows()) + " · " + incident.state().title();
-            try (PdfPages pages = new PdfPages(document, head, incident.state().exercise())) {
+            try (PdfPages pages = new PdfPages(document, ttf, head, incident.state().exercise())) {
                 header(pages, s);
                 map(pages, s);
                 if (s.summary() != null && !s.summary().isNull()) {
