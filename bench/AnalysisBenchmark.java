@@ -113,7 +113,7 @@ public final class AnalysisBenchmark {
     private static Report measure(DataSource ds, AnalysisModule module, long incident, int port, int runs) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/incidents/" + incident + "/affected"))
-                .GET().build();
+                .header("Authorization", "Bearer " + token(ds, "demo-beheerder")).GET().build();
         Supplier<Analysis> analysis = () -> module.analysis().analyse(incident, Rings.DEFAULT);
         Report r = new Report();
         r.runs = runs;
@@ -151,6 +151,16 @@ public final class AnalysisBenchmark {
                     ACTOR, Crs.RD_NEW);
             version[0]++;
         });
+    }
+
+    /**
+     * A read-write API token of demo user {@code login} (the demo users are seeded here when missing:
+     * a benchmark database is never a production one). Every API route needs a login.
+     */
+    private static String token(DataSource ds, String login) {
+        new nl.zorgbeeld.auth.DemoUsers(ds).seed();
+        return nl.zorgbeeld.auth.AuthModule.create(ds, nl.zorgbeeld.auth.AuthSettings.defaults(), () -> null).tokens()
+                .createFor(login, "benchmark", nl.zorgbeeld.auth.TokenScope.READ_WRITE, 1).secret();
     }
 
     private static void warmUp(Supplier<Analysis> analysis, HttpClient client, HttpRequest request, DataSource ds, long incident)

@@ -37,11 +37,21 @@ public final class OgcBenchmark {
             Config config = Config.fromEnvironment(Map.of("DATABASE_URL", url));
             Javalin app = App.create(config, db.dataSource(), db.postgisVersion()).start("127.0.0.1", 0);
             try {
-                run(db, app.port(), features);
+                run(db, app.port(), features, token(db.dataSource(), "demo-beheerder"));
             } finally {
                 app.stop();
             }
         }
+    }
+
+    /**
+     * A read-write API token of demo user {@code login} (the demo users are seeded here when missing:
+     * a benchmark database is never a production one). Every API route needs a login.
+     */
+    private static String token(javax.sql.DataSource ds, String login) {
+        new nl.zorgbeeld.auth.DemoUsers(ds).seed();
+        return nl.zorgbeeld.auth.AuthModule.create(ds, nl.zorgbeeld.auth.AuthSettings.defaults(), () -> null).tokens()
+                .createFor(login, "benchmark", nl.zorgbeeld.auth.TokenScope.READ_WRITE, 1).secret();
     }
 
     /**
@@ -70,7 +80,7 @@ public final class OgcBenchmark {
         }
     }
 
-    private static void run(Database db, int port, long features) throws Exception {
+    private static void run(Database db, int port, long features, String token) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String items = "http://127.0.0.1:" + port + "/ogc/collections/institutions/items?limit=10000";
         String layer = "http://127.0.0.1:" + port + "/api/layers/institutions";
@@ -84,13 +94,13 @@ public final class OgcBenchmark {
             long t0 = System.nanoTime();
             long sqlBytes = bareSql(db);
             long t1 = System.nanoTime();
-            long[] ogc = pages(client, items);
+            long[] ogc = pages(client, items, token);
             long t2 = System.nanoTime();
             // The client here only counts bytes, so what the heap gains during this request is the server's.
             System.gc();
             baseline = memory.getHeapMemoryUsage().getUsed();
             HeapSampler sampler = new HeapSampler(memory);
-            long layerBytes = drain(client, layer);
+            long layerBytes = drain(client, layer, token);
             long t3 = System.nanoTime();
             sampler.stop();
             if (ogc[0] != features) throw new IllegalStateException("paging returned " + ogc[0] + " features, expected " + features);
@@ -135,12 +145,12 @@ public final class OgcBenchmark {
     }
 
     /** Follows next links to the end; returns {features, bytes}. */
-    private static long[] pages(HttpClient client, String first) throws Exception {
+    private static long[] pages(HttpClient client, String first, String token) throws Exception {
         long features = 0;
         long bytes = 0;
         String next = first;
         while (next != null) {
-            String body = client.send(HttpRequest.newBuilder(URI.create(next)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String body = client.send(HttpRequest.newBuilder(URI.create(next)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
             bytes += body.length();
             var page = Json.MAPPER.readTree(body);
             features += page.get("numberReturned").asLong();
@@ -150,9 +160,9 @@ public final class OgcBenchmark {
         return new long[] {features, bytes};
     }
 
-    private static long drain(HttpClient client, String url) throws Exception {
+    private static long drain(HttpClient client, String url, String token) throws Exception {
         long bytes = 0;
-        try (InputStream in = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream()).body()) {
+        try (InputStream in = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream()).body()) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) bytes += n;
         }

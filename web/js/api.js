@@ -1,5 +1,7 @@
 // Reads JSON from the app's own API. A failure becomes an Error whose message can be shown to the
-// user: the server's error body ({title, detail, requestId}) is kept.
+// user: the server's error body ({title, detail, requestId}) is kept. A 401 (not or no longer
+// logged in) goes to the login page.
+import { toLogin } from './me.js';
 
 export async function getJson(path) {
   let response;
@@ -7,6 +9,10 @@ export async function getJson(path) {
     response = await fetch(path, { headers: { Accept: 'application/json, application/geo+json' } });
   } catch {
     throw new Error(`de server is niet bereikbaar (${path})`);
+  }
+  if (response.status === 401) {
+    toLogin();
+    return new Promise(() => {});
   }
   if (!response.ok) {
     let detail = response.statusText;

@@ -5,9 +5,12 @@ const time = new Intl.DateTimeFormat('nl-NL', { timeZone: ZONE, hour: '2-digit',
 const dateTime = new Intl.DateTimeFormat('nl-NL', {
   timeZone: ZONE, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 });
+const clock = new Intl.DateTimeFormat('nl-NL', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 const integer = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 
 export const formatTime = (date) => time.format(date);
+/** "14:03:27": for when the screen was last brought up to date. */
+export const formatClock = (date) => clock.format(date);
 export const formatDateTime = (date) => dateTime.format(date);
 export const formatCount = (n) => integer.format(n);
 export const formatDecimal = (n, digits) =>

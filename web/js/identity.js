@@ -1,51 +1,41 @@
-// "Wie ben ik": shows and changes the name and organisation recorded with every change. Asking
-// the first time is incident/identity.js (ensureIdentity); the value lives in incident/who.js.
+// "Wie ben ik" in the top bar: the logged-in user and organisation; its dialog shows the roles and
+// leads to the user's own API tokens, the Beheer page (administrators) and Uitloggen.
 //
 // API
-//   changeIdentity()      opens the form with the current values; Promise of the identity (null: cancelled)
-//   onIdentityChange(fn)  calls fn(identity) after it was changed here
+//   showIdentity(button)   fills the top-bar button with name and organisation and opens the dialog on click
+//   roleLabel(code)        a role in Dutch
+import { openDialog } from './dialog.js';
 import { el } from './dom.js';
-import { buttons, form, textField } from './incident/forms.js';
-import { currentIdentity, saveIdentity } from './incident/who.js';
+import { loadMe, logout } from './me.js';
+import { mayManage } from './rights.js';
+import { openTokens } from './tokens.js';
 
-const listeners = new Set();
+const ROLE_LABELS = {
+  beheerder: 'Beheerder',
+  organisatiebeheerder: 'Organisatiebeheerder',
+  'hoofd-informatie': 'Hoofd Informatie',
+  gags: 'GAGS',
+  informatiecoordinator: 'Informatiecoördinator',
+  lezer: 'Lezer',
+};
 
-export function onIdentityChange(fn) {
-  listeners.add(fn);
+export const roleLabel = (code) => ROLE_LABELS[code] || code;
+
+export async function showIdentity(button) {
+  const user = await loadMe();
+  button.textContent = `${user.displayName} (${user.organisation.name})`;
+  button.addEventListener('click', () => openIdentity(user));
 }
 
-export function changeIdentity() {
-  const known = currentIdentity();
-  return new Promise((resolve) => {
-    const dialog = el('dialog', { class: 'zb-dialog', id: 'identity-dialog', 'aria-labelledby': 'identity-title' });
-    const finish = (identity) => {
-      dialog.close();
-      dialog.remove();
-      resolve(identity);
-    };
-    dialog.append(
-      el('h2', { id: 'identity-title' }, 'Wie ben ik'),
-      el('p', {}, 'Bij elke wijziging in het beeld staat wie die maakte. Dit wordt in deze browser onthouden.'),
-      form({
-        label: 'Naam en organisatie',
-        children: [
-          textField({ label: 'Naam', name: 'author', value: known?.author, max: 200, required: true }),
-          textField({ label: 'Organisatie', name: 'organisation', value: known?.organisation, max: 200, required: true }),
-          buttons('Opslaan', () => finish(null)),
-        ],
-        save: async ({ author, organisation }) => {
-          saveIdentity(author, organisation);
-          const identity = currentIdentity();
-          listeners.forEach((fn) => fn(identity));
-          finish(identity);
-        },
-        onCancel: () => finish(null),
-      }));
-    dialog.addEventListener('cancel', (e) => {
-      e.preventDefault();
-      finish(null);
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-  });
+function openIdentity(user) {
+  const roles = user.roles.map(roleLabel).join(', ') || 'geen rol';
+  const { close } = openDialog({ id: 'identity-dialog', title: 'Wie ben ik' },
+    el('p', {}, `${user.displayName} (${user.login})`),
+    el('p', {}, `${user.organisation.name}, regio ${user.organisation.regionCode}`),
+    el('p', {}, `Rol: ${roles}`),
+    user.institutionId ? el('p', {}, `Spreekt voor zorginstelling ${user.institutionId}`) : null,
+    el('div', { class: 'zb-form__buttons' },
+      el('button', { type: 'button', class: 'zb-button', id: 'tokens-button', onclick: () => { close(); openTokens(); } }, 'Mijn API-tokens'),
+      mayManage() ? el('a', { class: 'zb-button', href: '/beheer.html' }, 'Beheer') : null,
+      el('button', { type: 'button', class: 'zb-button', id: 'logout-button', onclick: () => logout() }, 'Uitloggen')));
 }

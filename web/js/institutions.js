@@ -10,11 +10,38 @@ const radiusAt = (zoom) => (zoom < 8 ? 3.5 : zoom < 10 ? 4.5 : zoom < 12 ? 6 : 7
 const unknownType = (code) => ({ code, label: code, color: '#6b7280', shape: 'circle', count: 0 });
 
 /**
+ * Leaflet's canvas handles at most one pointer move per 32 ms and drops the others, so a pointer
+ * that comes to rest just after a move kept the marker (or the coordinates, or the area label) of
+ * where it was before. This renderer handles the last dropped move once the 32 ms are over.
+ */
+const Renderer = L.Canvas.extend({
+  _handleMouseHover(e, point) {
+    if (this._mouseHoverThrottled) {
+      this._droppedMove = e;
+      return;
+    }
+    this._droppedMove = null;
+    L.Canvas.prototype._handleMouseHover.call(this, e, point);
+    // Leaflet's own timer, set just now with the same delay, runs first and lifts the throttle.
+    setTimeout(() => {
+      const dropped = this._droppedMove;
+      this._droppedMove = null;
+      if (dropped && this._map) this._onMouseMove(dropped);
+    }, 32);
+  },
+
+  _handleMouseOut(e) {
+    this._droppedMove = null;
+    L.Canvas.prototype._handleMouseOut.call(this, e);
+  },
+});
+
+/**
  * Groups the institutions per type, in vocabulary order. Returns [{type, group, count}], including
  * types without institutions (the legend shows those as 0, so a missing register is noticed).
  */
 export function institutionLayers(collection, types, map) {
-  const renderer = L.canvas({ pane: PANES.institutions, padding: 0.3, tolerance: 2 });
+  const renderer = new Renderer({ pane: PANES.institutions, padding: 0.3, tolerance: 2 });
   const entries = new Map(types.map((type) => [type.code, { type, group: L.featureGroup(), count: 0 }]));
   const radius = radiusAt(map.getZoom());
   for (const feature of collection.features) {

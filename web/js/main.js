@@ -7,6 +7,7 @@ import { CoordinatesControl } from './coordinates.js';
 import { setUpIncidentMap } from './elements/incident-map.js';
 import { formatCount } from './format.js';
 import { HoverLabel } from './hover.js';
+import { showIdentity } from './identity.js';
 import { institutionLayers } from './institutions.js';
 import { LayerControl } from './layer-control.js';
 import { LegendControl } from './legend.js';
@@ -14,13 +15,19 @@ import './live.js';
 import { setUpDrawer, setUpTabs } from './panel.js';
 import { createPanes } from './panes.js';
 import { markerIcon } from './shapes.js';
+import { loadMe } from './me.js';
 import { addAttributions, renderSourceList, showDemoNotice } from './sources.js';
 import { showUpdated } from './topbar.js';
+
+// Nothing of the picture is shown without a login: without one, this goes to the login page.
+await loadMe();
+showIdentity(document.getElementById('identity-button'));
 
 const NETHERLANDS = [[50.75, 3.36], [53.56, 7.23]];
 const NARROW = window.matchMedia('(max-width: 900px)');
 
-const state = { ready: false, layers: {} };
+// The other modules (the incident UI, live.js) may have published their parts already: keep them.
+const state = Object.assign(window.zorgbeeld || {}, { ready: false, layers: {} });
 window.zorgbeeld = state;
 
 function createMap() {

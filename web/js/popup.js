@@ -2,7 +2,6 @@
 import { el } from './dom.js';
 import { formatDateTime } from './format.js';
 import { markerIcon } from './shapes.js';
-import { shortName } from './sources.js';
 
 const yesNo = (value) => (value ? 'Ja' : 'Nee');
 
@@ -28,6 +27,6 @@ export function institutionPopup(p, type) {
       p.nicu != null && row('NICU', yesNo(p.nicu)),
       row('Telefoon', p.phone && el('a', { href: `tel:${p.phone.replace(/\s+/g, '')}` }, p.phone)),
       row('E-mail', p.email && el('a', { href: `mailto:${p.email}` }, p.email)),
-      row('Bron', p.source && el('span', { title: p.source }, shortName(p.source)),
+      row('Bron', p.source, p.licence && ` (licentie: ${p.licence})`,
         p.updated && el('br'), p.updated && `bijgewerkt ${formatDateTime(new Date(p.updated))}`)));
 }

@@ -25,9 +25,6 @@ const COUNTRIES_ATTRIBUTION = 'Landsgrenzen: Natural Earth (publiek domein)';
 
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A file source is named by its file name; the full path stays in the tooltip. */
-export const shortName = (source) => source.split(/[\\/]/).filter(Boolean).pop() || source;
-
 /** Adds each distinct attribution to the map's attribution control (which takes HTML). */
 export function addAttributions(map, sources) {
   const texts = new Set(sources.filter((s) => MAP_LAYERS.has(s.layer)).map((s) => s.attribution));
@@ -51,7 +48,7 @@ export function showDemoNotice(notice, sources) {
 function sourceItem(s) {
   const loaded = new Date(s.loadedAt);
   return el('li', { class: 'zb-source', dataset: { demo: String(s.demo) } },
-    el('div', { class: 'zb-source__name', title: s.source }, shortName(s.source),
+    el('div', { class: 'zb-source__name' }, s.source,
       el('span', { class: 'zb-source__count' }, ` ${formatCount(s.features)}`)),
     el('div', { class: 'zb-source__meta' }, `${s.attribution} · licentie: ${s.licence}`),
     el('div', { class: 'zb-source__meta' }, 'Geladen ',

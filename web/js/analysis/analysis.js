@@ -1,11 +1,15 @@
 // The network analysis in the page: the "Netwerkanalyse" tab (summary, the affected institutions,
 // the call list "Belronde", "Mijn blootstelling", CSV downloads) and the analysis on the map. It
-// follows the incident UI's `zorgbeeld:incident` event, and refreshes when the incident's elements
-// on the map change (checked every second) and every 20 seconds. The analysis is always of now.
+// follows the incident UI's `zorgbeeld:incident` event. A change of the analysis made by the
+// picture arrives from the live stream with the analysis itself and replaces the rows in place; it
+// is read again when the incident's elements on the map change (the map's `zorgbeeld:elements`
+// event: their zones and rings are drawn from it) and when a status is set. The analysis is
+// always of now.
 // Publishes window.zorgbeeld.analysis ({incidentId, count, ready}) for the browser tests.
 import { el } from '../dom.js';
 import { formatCount, formatTime } from '../format.js';
 import { dutchMessage } from '../incident/errors.js';
+import { loaded, loading } from '../ready.js';
 import { AffectedTable } from './affected-table.js';
 import { callListCsvUrl, csvUrl, fetchAnalysis, fetchRings, fetchStatuses, fetchTypes } from './analysis-api.js';
 import { AnalysisMap } from './analysis-map.js';
@@ -13,7 +17,6 @@ import { renderCallList } from './call-list.js';
 import { ExposureView } from './exposure-view.js';
 import { zoneBadge } from './zones.js';
 
-const REFRESH_MS = 20_000;
 const VIEWS = [['affected', 'Geraakte instellingen'], ['calls', 'Belronde'], ['exposure', 'Mijn blootstelling']];
 
 // Listening from the start: the incident UI may announce its incident before the map is built.
@@ -66,6 +69,7 @@ export function setUpAnalysis(map, control, state) {
       view.error = error;
     }
     if (!typing()) render();
+    loaded('analysis', id);
   }
 
   function announceNews(analysis, announceStatus) {
@@ -171,7 +175,8 @@ export function setUpAnalysis(map, control, state) {
     return table.render(context);
   }
 
-  let shown = null;
+  // undefined until the first follow
+  let shown;
   follow = () => {
     if (incidentId() !== shown) {
       shown = incidentId();
@@ -179,26 +184,39 @@ export function setUpAnalysis(map, control, state) {
       view.error = null;
       analysisMap.clear();
       Object.assign(published, { incidentId: shown, count: 0, ready: false });
+      if (shown == null) loaded('analysis', null);
+      else loading('analysis');
     }
     render();
     refresh();
   };
 
-  // The map's elements (published by the geographic picture) changed: the analysis follows at once.
+  // The map shows another set of elements (the geographic picture): the analysis follows at once.
   let elementsSeen = '';
-  setInterval(() => {
-    const elements = (state.elements || []).map((f) => `${f.id}:${f.properties.version}`).join(',');
+  document.addEventListener('zorgbeeld:elements', (e) => {
+    const elements = e.detail.features.map((f) => `${f.id}:${f.properties.version}`).join(',');
     if (elements === elementsSeen) return;
     elementsSeen = elements;
     if (incidentId() != null) refresh();
-  }, 1000);
-  // A status set by someone else (live.js); element changes arrive through the map's elements above.
+  });
+  // The server could not replay what this screen missed.
   document.addEventListener('zorgbeeld:changed', () => {
     if (incidentId() != null) refresh();
   });
-  setInterval(() => {
-    if (incidentId() != null && document.visibilityState === 'visible') refresh();
-  }, REFRESH_MS);
+  document.addEventListener('zorgbeeld:live', (e) => {
+    const change = e.detail;
+    if (change.incidentid !== incidentId()) return;
+    if (change.type === 'nl.zorgbeeld.analysis.changed' && change.data?.analysis && view.rings === '' && view.loadedFor === incidentId()) {
+      // The analysis with the default rings, as it stands after the change: the rows follow without a request.
+      announceNews(change.data.analysis, false);
+      view.analysis = change.data.analysis;
+      Object.assign(published, { count: view.analysis.institutions.length, runId: change.data.runId });
+      if (!typing()) render();
+    } else if (change.type === 'nl.zorgbeeld.stakeholder.status') {
+      // A status set by someone else changes the counts and the call list: read once.
+      refresh();
+    }
+  });
 
   Promise.all([fetchStatuses(), fetchTypes()]).then(([statuses, types]) => {
     words.statuses = statuses;

@@ -1,11 +1,11 @@
 // The status of one institution in the incident as buttons (te beoordelen, te informeren,
 // geïnformeerd, betrokken, niet relevant) with a note. A click records the status at once, with
-// the note typed so far, as the person of "Wie ben ik"; a change someone else made first is
-// refused by the server (If-Match) and explained here in Dutch.
+// the note typed so far, as the logged-in user; a change someone else made first is refused by the
+// server (If-Match) and explained here in Dutch. Disabled for a user whose role may not set this
+// institution's status (only the Hoofd Informatie, and an institution's coordinator its own).
 import { el } from '../dom.js';
 import { dutchMessage } from '../incident/errors.js';
-import { ensureIdentity } from '../incident/identity.js';
-import { IdentityCancelled } from '../incident/who.js';
+import { maySetStakeholderStatus } from '../rights.js';
 import { setStatus } from './analysis-api.js';
 
 let uid = 0;
@@ -14,7 +14,8 @@ let uid = 0;
  * @param item     {institution: {id, name}, status: {status, note, version, author, recordedAt}}
  * @param context  {incidentId, statuses: [{code, label}], readOnly, onSaved()}
  */
-export function statusControl(item, { incidentId, statuses, readOnly, onSaved }) {
+export function statusControl(item, { incidentId, statuses, readOnly: closed, onSaved }) {
+  const readOnly = closed || !maySetStakeholderStatus(item.institution.id);
   const noteId = `zb-status-note-${++uid}`;
   const note = el('input', { type: 'text', id: noteId, class: 'zb-status__note', maxlength: 1000, value: item.status.note || '',
     placeholder: 'Bijv. wie u sprak en wat is afgesproken', disabled: readOnly });
@@ -35,12 +36,6 @@ export function statusControl(item, { incidentId, statuses, readOnly, onSaved })
   });
 
   async function save(code, button) {
-    try {
-      await ensureIdentity();
-    } catch (error) {
-      if (error instanceof IdentityCancelled) return;
-      throw error;
-    }
     group.querySelectorAll('button').forEach((b) => { b.disabled = true; });
     message.textContent = 'Opslaan…';
     message.classList.remove('zb-status__message--error');

@@ -1,4 +1,4 @@
-// The drawing buttons, one per kind of picture element, and "Wie ben ik". Disabled with the reason
+// The drawing buttons, one per kind of picture element the user may draw. Disabled with the reason
 // in words while drawing is not possible (an earlier moment is shown, the incident is closed).
 import { el } from '../dom.js';
 import { swatch } from './element-style.js';
@@ -6,16 +6,17 @@ import { KINDS } from './kinds.js';
 
 export const DrawToolbar = L.Control.extend({
   /** collapseOnDraw: fold the list away once a kind is chosen, so a small screen keeps its map free */
-  options: { position: 'topleft', expanded: true, collapseOnDraw: false },
+  options: { position: 'topleft', expanded: true, collapseOnDraw: false, kinds: null },
 
-  /** @param handlers {onDraw(kind), onIdentity()} */
+  /** @param handlers {onDraw(kind)}; options.kinds: the codes of the kinds offered (null: all) */
   initialize(handlers, options) {
     L.setOptions(this, options);
     this._handlers = handlers;
   },
 
   onAdd() {
-    this._buttons = KINDS.map((kind) => {
+    const offered = KINDS.filter((kind) => this.options.kinds === null || this.options.kinds.includes(kind.code));
+    this._buttons = offered.map((kind) => {
       const button = el('button', { type: 'button', class: 'zb-draw__button', id: `draw-${kind.code}`, 'aria-pressed': 'false', dataset: { kind: kind.code } },
         swatch({ kind: kind.code, zone: kind.code === 'effectgebied' ? 'AGW' : undefined }), el('span', {}, kind.action));
       button.addEventListener('click', () => {
@@ -25,10 +26,8 @@ export const DrawToolbar = L.Control.extend({
       return button;
     });
     this._reason = el('p', { class: 'zb-draw__reason', id: 'draw-reason', hidden: true });
-    this._identity = el('button', { type: 'button', class: 'zb-draw__identity', id: 'identity-button' });
-    this._identity.addEventListener('click', () => this._handlers.onIdentity());
     this._body = el('div', { class: 'zb-draw__body', id: 'draw-body' },
-      this._reason, el('ul', { class: 'zb-draw__list' }, this._buttons.map((b) => el('li', {}, b))), this._identity);
+      this._reason, el('ul', { class: 'zb-draw__list' }, this._buttons.map((b) => el('li', {}, b))));
     this._toggle = el('button', { type: 'button', class: 'zb-layers__toggle', 'aria-controls': 'draw-body' }, 'Tekenen');
     this._toggle.addEventListener('click', () => this._setExpanded(this._body.hidden));
     this._setExpanded(this.options.expanded);
@@ -44,9 +43,9 @@ export const DrawToolbar = L.Control.extend({
     this._toggle.setAttribute('aria-expanded', String(expanded));
   },
 
-  /** Shown only while an incident is on screen. */
+  /** Shown only while an incident is on screen, and only to a user who may draw something. */
   setVisible(visible) {
-    this._container.hidden = !visible;
+    this._container.hidden = !visible || this._buttons.length === 0;
   },
 
   /** @param reason why drawing is not possible now, or null when it is */
@@ -63,9 +62,5 @@ export const DrawToolbar = L.Control.extend({
   /** Marks the kind being drawn (null: none). */
   setActive(code) {
     this._buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.kind === code)));
-  },
-
-  setIdentity(identity) {
-    this._identity.textContent = identity ? `Wie ben ik: ${identity.author} (${identity.organisation})` : 'Wie ben ik: nog niet ingevuld';
   },
 });

@@ -45,11 +45,20 @@ export class ElementLayers {
     this._popupFor = popupFor;
     this._quiet = () => false;
     this._popupOpenedByClick = false;
+    // The element whose popup is open, and where: a reload keeps it open while the element is unchanged.
+    this._open = null;
     this.features = [];
     this.groups = new Map(KINDS.map((kind) => [kind.code, L.featureGroup().addTo(map)]));
     // An institution marker's popup opens during the same click; then that click is its, not ours.
     map.on('preclick', () => { this._popupOpenedByClick = false; });
-    map.on('popupopen', () => { this._popupOpenedByClick = true; });
+    map.on('popupopen', (e) => {
+      this._popupOpenedByClick = true;
+      const feature = e.popup._source?.feature;
+      this._open = feature && this._isOurs(e.popup._source) ? { feature, latlng: e.popup.getLatLng() } : null;
+    });
+    map.on('popupclose', (e) => {
+      if (this._open && e.popup._source?.feature === this._open.feature) this._open = null;
+    });
     map.on('click', (e) => {
       if (this._popupOpenedByClick || this._quiet()) return;
       this.pathAt(e.latlng)?.openPopup(e.latlng);
@@ -82,13 +91,42 @@ export class ElementLayers {
   }
 
   show(collection) {
+    // Removing the layers closes their popup; someone reading it should not lose it to a reload.
+    const open = this._open;
     this.clear();
     this.features = [...collection.features].sort((a, b) => rank(a.properties) - rank(b.properties));
     for (const feature of this.features) {
       const layer = featureLayer(feature);
       layer.bindPopup(() => this._popupFor(feature, layer), { maxWidth: 340, minWidth: 240 });
       this.groups.get(feature.properties.kind)?.addLayer(layer);
+      if (open && feature.id === open.feature.id && feature.properties.version === open.feature.properties.version) {
+        layer.openPopup(open.latlng);
+      }
     }
+  }
+
+  /** Closes the popup of an element (an institution's popup stays). */
+  closePopup() {
+    if (this._open) this._map.closePopup();
+  }
+
+  _isOurs(layer) {
+    return [...this.groups.values()].some((group) => group.hasLayer(layer));
+  }
+
+  /**
+   * Puts one element version in place of its earlier one, or takes an ended element away, from
+   * what is already shown (no request). Returns false when what is shown is as new or newer.
+   */
+  apply(feature, ended) {
+    const shown = this.features.find((f) => f.id === feature.id);
+    if (shown && shown.properties.version > feature.properties.version) return false;
+    if (shown && !ended && shown.properties.version === feature.properties.version) return false;
+    if (!shown && ended) return false;
+    const others = this.features.filter((f) => f.id !== feature.id);
+    // Drawn again in drawing order, so that a new zone does not cover the narrower ones.
+    this.show({ features: ended ? others : [...others, feature] });
+    return true;
   }
 
   clear() {

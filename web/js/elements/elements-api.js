@@ -1,5 +1,5 @@
-// The picture elements of an incident over HTTP (/api/incidents/{id}/elements). Writes carry the
-// person of "Wie ben ik"; updates and deletes send the version they were made on (If-Match), so a
+// The picture elements of an incident over HTTP (/api/incidents/{id}/elements). Writes are made as
+// the logged-in user; updates and deletes send the version they were made on (If-Match), so a
 // change made by someone else in the meantime is refused (412) instead of overwritten.
 import { atQuery, etag, get, post, put } from '../incident/api.js';
 import { send } from '../send.js';

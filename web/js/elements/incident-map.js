@@ -1,13 +1,14 @@
 // The geographic picture of the current incident: loads its elements for the moment chosen in the
 // time selector, shows them with legend and layer switches, and offers drawing, editing and
 // deleting while the live picture of an open incident is shown. It follows the incident UI's
-// `zorgbeeld:incident` event ({incident, at}) and refreshes itself while showing "nu".
+// `zorgbeeld:incident` event ({incident, at}); while showing "nu", elements drawn, changed or
+// ended by others arrive from the live stream (`zorgbeeld:live`) and are put in place.
 // Publishes window.zorgbeeld.elements (the features shown) and .elementsMoment ('nu' or the ISO
-// time they are for) for the browser tests and the console.
-import { changeIdentity, onIdentityChange } from '../identity.js';
-import { ensureIdentity } from '../incident/identity.js';
-import { currentIdentity, IdentityCancelled } from '../incident/who.js';
+// time they are for) for the browser tests and the console, and announces each new set as a
+// `zorgbeeld:elements` event on the document.
 import { PANES } from '../panes.js';
+import { loaded, loading } from '../ready.js';
+import { drawableKinds, mayChangeElement } from '../rights.js';
 import { showToast } from '../toast.js';
 import { DrawToolbar } from './draw-toolbar.js';
 import { Drawing } from './drawing.js';
@@ -17,8 +18,6 @@ import { ElementLegend } from './element-legend.js';
 import { elementPopup } from './element-popup.js';
 import { listElements } from './elements-api.js';
 import { describeKind } from './kinds.js';
-
-const REFRESH_MS = 20_000;
 
 // Listening from the start: the incident UI may announce its incident before the map is built.
 let selection = { incident: null, at: null };
@@ -52,7 +51,8 @@ export function setUpIncidentMap(map, control, state) {
   async function reload() {
     const load = ++loads;
     const { at } = selection;
-    const collection = incidentId() == null ? { features: [] } : await listElements(incidentId(), at);
+    const id = incidentId();
+    const collection = id == null ? { features: [] } : await listElements(id, at);
     // A later request (another moment, another incident) has taken over.
     if (load !== loads) return;
     if (busy()) return;
@@ -60,42 +60,42 @@ export function setUpIncidentMap(map, control, state) {
     legend.update(layers.features);
     state.elements = layers.features;
     state.elementsMoment = at || 'nu';
-    if (framed !== incidentId()) {
-      framed = incidentId();
+    if (framed !== id) {
+      framed = id;
       const bounds = layers.bounds();
-      if (bounds) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 14 });
+      // At once, not animated: what the page shows once it says it is settled must stay put.
+      if (bounds) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 14, animate: false });
     }
+    loaded('elements', id);
+    document.dispatchEvent(new CustomEvent('zorgbeeld:elements', { detail: { incidentId: id, features: layers.features } }));
   }
   const reloadOrTell = () => reload().catch((error) => {
     showToast(`De kaartelementen van het incident konden niet worden geladen: ${error.message}`, { tone: 'warning', seconds: 20 });
+    loaded('elements', incidentId());
   });
 
-  const layers = new ElementLayers(map, (feature, layer) => elementPopup(feature, !blockReason() && !busy() ? {
+  const layers = new ElementLayers(map, (feature, layer) => elementPopup(feature, !blockReason() && !busy() && mayChangeElement(feature) ? {
     onEdit: () => editing.edit(layer),
     onDelete: () => editing.remove(layer),
   } : null));
   const legend = new ElementLegend().addTo(map);
 
   const narrow = window.matchMedia('(max-width: 900px)').matches;
+  // Only the kinds the user's role may draw (a GAGS: effect zones and measurements; a lezer or an
+  // information coordinator: none, so no toolbar).
   const toolbar = new DrawToolbar({
-    onDraw: async (kind) => {
-      try {
-        await ensureIdentity();
-      } catch (error) {
-        if (error instanceof IdentityCancelled) return;
-        throw error;
-      }
-      toolbar.setIdentity(currentIdentity());
+    onDraw: (kind) => {
       editing.cancel();
       drawing.start(kind);
     },
-    onIdentity: () => changeIdentity(),
-  }, { expanded: !narrow, collapseOnDraw: narrow }).addTo(map);
-  toolbar.setIdentity(currentIdentity());
-  onIdentityChange((identity) => toolbar.setIdentity(identity));
+  }, { expanded: !narrow, collapseOnDraw: narrow, kinds: drawableKinds() }).addTo(map);
 
   // While drawing or editing, map clicks are the drawing's and the institution markers let them through.
-  const busyChanged = () => map.getContainer().classList.toggle('zb-drawing', busy());
+  let catchUp = () => {};
+  const busyChanged = () => {
+    map.getContainer().classList.toggle('zb-drawing', busy());
+    catchUp();
+  };
   const drawing = new Drawing(map, {
     formContainer: wrap,
     incidentId,
@@ -112,28 +112,56 @@ export function setUpIncidentMap(map, control, state) {
   const busy = () => drawing.active || editing.active;
   layers.setQuiet(busy);
 
-  let shownIncident = null;
+  let inControl = false;
+  // The incident and moment shown: undefined until the first follow.
+  let shown;
   follow = () => {
+    const changed = !shown || shown.incident !== incidentId() || shown.at !== selection.at;
     // Another incident or moment: work in progress belongs to the picture that was shown.
-    if (busy() && (incidentId() !== shownIncident || selection.at)) {
+    if (busy() && changed) {
       drawing.cancel();
       editing.cancel();
       showToast('Tekenen afgebroken: er wordt een ander incident of moment getoond.', { tone: 'warning' });
     }
-    if (incidentId() != null && shownIncident == null) layers.addToLayerControl(control);
-    shownIncident = incidentId() ?? shownIncident;
+    if (incidentId() != null && !inControl) {
+      layers.addToLayerControl(control);
+      inControl = true;
+    }
     toolbar.setVisible(incidentId() != null);
     toolbar.setBlocked(blockReason());
-    map.closePopup();
+    if (changed) {
+      // An element's popup may offer changes to a picture no longer shown; an institution's popup
+      // has nothing to do with the incident and stays open.
+      layers.closePopup();
+      loading('elements');
+    }
+    shown = { incident: incidentId(), at: selection.at };
     reloadOrTell();
   };
   follow();
   const refresh = () => {
     if (incidentId() != null && !selection.at && !busy()) reloadOrTell();
   };
-  // Someone changed the map: follow at once (live.js); the timer covers a lost connection.
+  // The server could not replay what this screen missed: read the elements again.
   document.addEventListener('zorgbeeld:changed', refresh);
-  setInterval(() => {
-    if (document.visibilityState === 'visible') refresh();
-  }, REFRESH_MS);
+  // While drawing or editing the layers stay as they are; once that ends they are read again.
+  let missed = false;
+  document.addEventListener('zorgbeeld:live', (e) => {
+    const change = e.detail;
+    if (!change.type.startsWith('nl.zorgbeeld.element.') || change.incidentid !== incidentId() || selection.at || !change.data) return;
+    if (busy()) {
+      missed = true;
+      return;
+    }
+    if (layers.apply(change.data, change.type === 'nl.zorgbeeld.element.deleted')) {
+      legend.update(layers.features);
+      state.elements = layers.features;
+    }
+  });
+  catchUp = () => {
+    if (missed && !busy()) {
+      missed = false;
+      refresh();
+    }
+  };
 }

@@ -44,9 +44,9 @@ export function explain(problem) {
 }
 
 function generalMessage(problem) {
-  if ((problem.where || '').startsWith('X-Zorgbeeld-')) return 'Vul eerst bij "Wie ben ik" uw naam en organisatie in.';
   switch (problem.status) {
     case 0: return 'De server is niet bereikbaar. Uw invoer staat er nog; probeer het zo opnieuw.';
+    case 403: return 'Uw rol mag dit element niet tekenen of wijzigen.';
     case 404: return 'Dit element of incident bestaat niet meer. Herlaad de pagina.';
     case 409: return 'Dit incident is gesloten: het beeld kan worden bekeken, maar niet meer gewijzigd.';
     case 413: return 'De vorm is te groot om op te slaan. Teken hem eenvoudiger.';

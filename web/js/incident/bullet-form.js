@@ -3,7 +3,6 @@
 import { el } from '../dom.js';
 import { post, patch } from './api.js';
 import { buttons, form, selectField, textField } from './forms.js';
-import { ensureIdentity } from './identity.js';
 import { options } from './words.js';
 
 export const TEXT_LIMIT = 1000;
@@ -27,7 +26,6 @@ export function bulletForm(target, bullet, { onSaved, onCancel }) {
       buttons(bullet ? 'Wijziging opslaan' : 'Bericht plaatsen', onCancel),
     ],
     save: async ({ text, source, certainty }) => {
-      await ensureIdentity();
       const base = `/api/incidents/${target.incidentId}/bullets`;
       try {
         const saved = bullet

@@ -5,7 +5,6 @@ import { formatCount } from '../format.js';
 import { post } from './api.js';
 import { certaintyTag, timeOf } from './badges.js';
 import { buttons, form, selectField, textField } from './forms.js';
-import { ensureIdentity } from './identity.js';
 import { fromLocalInput, toLocalInput } from './time.js';
 import { options } from './words.js';
 
@@ -64,7 +63,6 @@ function newCountForm(picture, incidentId, { onSaved, onCancel }) {
       buttons('Telling opslaan', onCancel),
     ],
     save: async (v) => {
-      await ensureIdentity();
       const body = { pictureId: picture.id, source: v.source, certainty: v.certainty };
       for (const [name] of CLASSES.slice(0, 5)) body[name] = v[name] === '' ? 0 : Number(v[name]);
       const countedAt = fromLocalInput(v.countedAt);

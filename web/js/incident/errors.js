@@ -11,6 +11,7 @@ export function dutchMessage(error) {
   if (error.status === 409) return 'Dit bestaat al of kan in deze toestand niet.';
   if (error.status === 412) return 'Iemand anders heeft dit intussen gewijzigd. Bekijk de huidige versie en sla uw wijziging zo nodig opnieuw op.';
   if (error.status === 404) return 'Niet (meer) gevonden. Herlaad het beeld.';
+  if (error.status === 403) return 'Uw rol mag dit niet (of alleen voor een ander deel van het beeld).';
   if (error.status >= 500) return `Er ging iets mis op de server (verzoek ${error.requestId ?? 'onbekend'}). Probeer het opnieuw.`;
   const field = error.where && error.where !== 'body' ? `${capitalise(fieldLabel(error.where))}: ` : '';
   return field + reason(error.message);

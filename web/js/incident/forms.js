@@ -4,7 +4,6 @@
 import { el } from '../dom.js';
 import { ApiError } from './api.js';
 import { clearFormErrors, showFormError } from './errors.js';
-import { IdentityCancelled } from './who.js';
 
 let sequence = 0;
 const nextId = (name) => `zb-${name}-${++sequence}`;
@@ -77,7 +76,6 @@ export function form({ className = '', label, children, save, onCancel }) {
     try {
       await save(values(node));
     } catch (error) {
-      if (error instanceof IdentityCancelled) return;
       if (!(error instanceof ApiError)) throw error;
       showFormError(node, error);
     } finally {

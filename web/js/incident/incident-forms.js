@@ -2,7 +2,6 @@
 import { el } from '../dom.js';
 import { patch, post } from './api.js';
 import { buttons, checkboxField, form, selectField, textField } from './forms.js';
-import { ensureIdentity } from './identity.js';
 import { fromLocalInput, toLocalInput } from './time.js';
 import { options } from './words.js';
 
@@ -23,7 +22,6 @@ export function newIncidentForm(onCreated, onCancel) {
       buttons('Incident starten', onCancel),
     ],
     save: async (v) => {
-      await ensureIdentity();
       const startedAt = fromLocalInput(v.startedAt);
       const incident = await post('/api/incidents', {
         title: v.title,
@@ -64,7 +62,6 @@ export function openIncidentDialog(incident, onSaved) {
     label: 'Incident wijzigen',
     children: [...fields, buttons('Opslaan', close)],
     save: async (v) => {
-      await ensureIdentity();
       if (v.status === 'gesloten' && incident.status !== 'gesloten'
           && !window.confirm('Incident sluiten? Daarna kan niemand meer iets toevoegen of wijzigen, tot het wordt heropend.')) return;
       try {

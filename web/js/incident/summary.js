@@ -5,10 +5,11 @@ import { formatDateTime } from '../format.js';
 import { label } from './words.js';
 
 /**
- * Renders the incident (null: none chosen) into the top bar; `onChoose` opens the list, `onEdit`
- * the change form; `extra` are more buttons (printing, the snapshot).
+ * Renders the incident (null: none chosen) into the top bar; `onChoose` opens the list, `onEdit` the
+ * change form, `onInvite` the invitations and `onAudit` the audit trail (each left out when null);
+ * `extra` are more buttons (printing, the snapshot).
  */
-export function renderSummary(container, incident, { onChoose, onEdit, readOnly, extra = [] }) {
+export function renderSummary(container, incident, { onChoose, onEdit, onInvite, onAudit, readOnly, extra = [] }) {
   if (!incident) {
     container.replaceChildren(el('button', { type: 'button', class: 'zb-topbar-button', onclick: onChoose }, 'Incident kiezen of starten'));
     return;
@@ -27,6 +28,8 @@ export function renderSummary(container, incident, { onChoose, onEdit, readOnly,
       el('li', { title: `Gestart ${formatDateTime(new Date(incident.startedAt))}` }, `Regie: ${regie}`)),
     el('div', { class: 'zb-summary__actions' },
       readOnly ? null : el('button', { type: 'button', class: 'zb-topbar-button', onclick: onEdit }, 'Wijzigen'),
+      onInvite ? el('button', { type: 'button', class: 'zb-topbar-button', id: 'invite-button', onclick: onInvite }, 'Uitnodigen') : null,
+      onAudit ? el('button', { type: 'button', class: 'zb-topbar-button', id: 'audit-button', onclick: onAudit }, 'Audittrail') : null,
       ...extra,
       el('button', { type: 'button', class: 'zb-topbar-button', onclick: onChoose }, 'Ander incident'))));
 }

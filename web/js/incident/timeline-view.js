@@ -6,9 +6,7 @@ import { patch, post } from './api.js';
 import { timeOf } from './badges.js';
 import { dutchMessage } from './errors.js';
 import { buttons, form, selectField, textField } from './forms.js';
-import { ensureIdentity } from './identity.js';
 import { fromLocalInput } from './time.js';
-import { IdentityCancelled } from './who.js';
 import { actionLabel, describeChange, label, options } from './words.js';
 
 /** @param ctx {view, events, readOnly, reload} */
@@ -68,7 +66,6 @@ function questionItem(incidentId, q, evaluatedAt, ctx) {
       label: 'Antwoord',
       children: [textField({ label: 'Antwoord', name: 'answer', max: 1000, required: true, multiline: true }), buttons('Antwoord opslaan', close)],
       save: async ({ answer }) => {
-        await ensureIdentity();
         await patch(`/api/incidents/${incidentId}/questions/${q.id}`, { answer }, q.version);
         ctx.reload();
       },
@@ -100,7 +97,6 @@ function decisionForm(incidentId, ctx, close) {
       buttons('Opslaan', close),
     ],
     save: async (v) => {
-      await ensureIdentity();
       const deadline = fromLocalInput(v.deadline);
       await post(`/api/incidents/${incidentId}/decisions`, {
         kind: v.kind, description: v.description, owner: v.owner, deadline: deadline ? deadline.toISOString() : null,
@@ -120,7 +116,6 @@ function questionForm(incidentId, ctx, close) {
       buttons('Vraag stellen', close),
     ],
     save: async (v) => {
-      await ensureIdentity();
       await post(`/api/incidents/${incidentId}/questions`, { question: v.question, addressee: v.addressee });
       ctx.reload();
     },
@@ -132,7 +127,6 @@ function questionForm(incidentId, ctx, close) {
 async function changeStatus(select, path, decision, ctx) {
   select.disabled = true;
   try {
-    await ensureIdentity();
     await patch(path, { status: select.value }, decision.version);
     ctx.reload();
   } catch (error) {
@@ -143,7 +137,6 @@ async function changeStatus(select, path, decision, ctx) {
     } else {
       select.value = decision.status;
     }
-    if (error instanceof IdentityCancelled) return;
     select.after(el('p', { class: 'zb-form__error', role: 'alert' }, dutchMessage(error)));
   }
 }

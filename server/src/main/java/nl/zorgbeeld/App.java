@@ -3,10 +3,14 @@ package nl.zorgbeeld;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import nl.zorgbeeld.analysis.AnalysisModule;
+import nl.zorgbeeld.auth.AuthModule;
+import nl.zorgbeeld.auth.Principals;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.element.ElementHandler;
 import nl.zorgbeeld.element.ElementService;
@@ -34,17 +38,22 @@ public final class App {
         InstitutionTypes types = InstitutionTypes.load();
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
-        HealthHandler health = new HealthHandler(reference, postgisVersion);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
         AnalysisModule analysis = AnalysisModule.create(dataSource);
         ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
-        LiveModule live = new LiveModule(dataSource, elementService::requireIncident);
+        AtomicReference<Javalin> running = new AtomicReference<>();
+        AuthModule auth = AuthModule.create(dataSource, config.auth(), () -> config.auth().publicUrl() != null ? config.auth().publicUrl()
+                : URI.create("http://localhost:" + running.get().port()));
+        // Streams carry only incidents the user may see; the per-client stream limit counts per user.
+        LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident, auth.liveVisibility(),
+                ctx -> "user " + Principals.require(ctx).userId());
+        HealthHandler health = new HealthHandler(reference, postgisVersion, live);
         SnapshotModule snapshots = new SnapshotModule(dataSource, config.snapshots(), incidentsAndPictures.incidents(),
                 incidentsAndPictures.pictures(), elementService, analysis.analysis(), java.time.Clock.systemUTC());
 
-        return Javalin.create(cfg -> {
+        Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -56,7 +65,9 @@ public final class App {
             cfg.staticFiles.enableWebjars();
             cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             RequestIds.install(cfg);
-            ErrorHandlers.install(cfg.routes);
+            ErrorHandlers.install(cfg);
+            auth.installAccess(cfg.routes);
+            auth.register(cfg.routes);
             health.register(cfg.routes);
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);
@@ -67,6 +78,8 @@ public final class App {
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));
         });
+        running.set(app);
+        return app;
     }
 
     /** What the browser client needs to know of the configuration. */

@@ -3,6 +3,8 @@ package nl.zorgbeeld;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import nl.zorgbeeld.auth.AuthSettings;
+import nl.zorgbeeld.live.LiveConfig;
 import nl.zorgbeeld.snapshot.SnapshotSettings;
 
 /**
@@ -17,20 +19,23 @@ import nl.zorgbeeld.snapshot.SnapshotSettings;
  * @param tileAttribution    ZORGBEELD_TILE_ATTRIBUTION: attribution shown with those tiles
  * @param staleMinutes       ZORGBEELD_STALE_MINUTES: a theme of an active incident not updated for longer
  *                           than this is flagged stale (10, the norm for processing new information)
+ * @param live               ZORGBEELD_LIVE_*: heartbeats, buffers, limits and replay of the live streams
+ * @param auth               the security settings (ZORGBEELD_MODE, ZORGBEELD_PUBLIC_URL, ...; see {@link AuthSettings})
  * @param snapshots          scheduled snapshots and the limits of a restore (ZORGBEELD_SNAPSHOT_*; see {@link SnapshotSettings})
  */
 public record Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
-                     String tileUrl, String tileAttribution, int staleMinutes, SnapshotSettings snapshots) {
+                     String tileUrl, String tileAttribution, int staleMinutes, LiveConfig live, AuthSettings auth,
+                     SnapshotSettings snapshots) {
 
     public static final String DEFAULT_OFFICIAL_SOURCE = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1";
 
     public static final int DEFAULT_STALE_MINUTES = 10;
 
-    /** A configuration with the default stale norm and snapshot settings. */
+    /** A configuration with the default stale norm, live and snapshot settings and the development security settings. */
     public Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
                   String tileUrl, String tileAttribution) {
         this(databaseUrl, port, dataDir, officialSourceUrl, boundaryYear, tileUrl, tileAttribution, DEFAULT_STALE_MINUTES,
-                SnapshotSettings.DEFAULTS);
+                LiveConfig.DEFAULTS, AuthSettings.defaults(), SnapshotSettings.DEFAULTS);
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -47,6 +52,8 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
                 env.getOrDefault("ZORGBEELD_TILE_URL", ""),
                 env.getOrDefault("ZORGBEELD_TILE_ATTRIBUTION", "Kaartgegevens &copy; Kadaster (PDOK)"),
                 staleMinutes(env),
+                LiveConfig.fromEnvironment(env),
+                AuthSettings.fromEnvironment(env),
                 SnapshotSettings.fromEnvironment(env));
     }
 

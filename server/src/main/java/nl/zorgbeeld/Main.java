@@ -2,16 +2,25 @@ package nl.zorgbeeld;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.zorgbeeld.auth.AuthModule;
+import nl.zorgbeeld.auth.DemoUsers;
+import nl.zorgbeeld.auth.FirstAdministrator;
+import nl.zorgbeeld.auth.ProductionCheck;
+import nl.zorgbeeld.auth.TokenScope;
+import nl.zorgbeeld.auth.TokenStore;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.ApiException;
+import nl.zorgbeeld.common.Coded;
 import nl.zorgbeeld.incident.Incident;
 import nl.zorgbeeld.snapshot.RestoreService;
 import nl.zorgbeeld.snapshot.SnapshotModule;
@@ -26,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Entry point: {@code serve} runs the app, {@code import SOURCE...} loads reference layers,
  * {@code snapshot INCIDENT [--at TIME] [--out FILE]} writes an incident's snapshot ZIP and
- * {@code restore SNAPSHOT.zip [--as archive|handover]} loads one as a new incident.
+ * {@code restore SNAPSHOT.zip [--as archive|handover]} loads one as a new incident,
+ * {@code token LOGIN} prints a new API token, {@code demo-code} the demo users'
+ * current TOTP code.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -42,9 +53,13 @@ public final class Main {
                 case "import" -> System.exit(importSources(config, Arrays.asList(args).subList(1, args.length)));
                 case "snapshot" -> System.exit(snapshot(config, Arrays.asList(args).subList(1, args.length)));
                 case "restore" -> System.exit(restore(config, Arrays.asList(args).subList(1, args.length)));
+                case "token" -> System.exit(token(config, Arrays.asList(args).subList(1, args.length), System.out));
+                case "demo-code" -> System.out.println(DemoUsers.currentCode(Clock.systemUTC()));
+                case "admin" -> System.exit(admin(config, Arrays.asList(args).subList(1, args.length), System.out));
                 default -> {
                     System.err.println("usage: zorgbeeld serve | import SOURCE... | snapshot INCIDENT [--at TIME] [--out FILE]"
-                            + " | restore SNAPSHOT.zip [--as archive|handover]");
+                            + " | restore SNAPSHOT.zip [--as archive|handover] | token LOGIN [read|read-write] [DAYS]"
+                            + " | demo-code | admin LOGIN NAME ORGANISATION REGION");
                     System.exit(2);
                 }
             }
@@ -57,6 +72,11 @@ public final class Main {
     private static void serve(Config config) {
         Database db = Database.open(config.databaseUrl());
         new InitialLoad(db.dataSource(), config).loadIfEmpty();
+        if (config.auth().production()) {
+            refuseUnsafeProduction(config, db);
+        } else {
+            new DemoUsers(db.dataSource()).seed();
+        }
         Javalin app = App.create(config, db.dataSource(), db.postgisVersion());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");
@@ -64,7 +84,60 @@ public final class Main {
             db.close();
         }, "shutdown"));
         app.start("0.0.0.0", config.port());
-        LOG.info("Zorgbeeld is running on http://localhost:{}", config.port());
+        LOG.info("Zorgbeeld is running on http://localhost:{}{}", config.port(),
+                config.auth().publicUrl() == null ? "" : " (users reach it at " + config.auth().publicUrl() + ")");
+    }
+
+    /** Production needs TLS in front of the app and no demo users (whose password is public). */
+    private static void refuseUnsafeProduction(Config config, Database db) {
+        List<String> problems = ProductionCheck.problems(config.auth(), db.dataSource());
+        if (!problems.isEmpty()) {
+            db.close();
+            throw new IllegalStateException(String.join("; ", problems));
+        }
+    }
+
+    /** Creates a beheerder (LOGIN NAME ORGANISATION REGION) and prints its password and one-time enrolment code. */
+    public static int admin(Config config, List<String> args, PrintStream out) {
+        if (args.size() != 4) {
+            System.err.println("usage: zorgbeeld admin LOGIN \"Display name\" \"Organisation\" REGION");
+            return 2;
+        }
+        try (Database db = Database.open(config.databaseUrl())) {
+            FirstAdministrator.Created created = FirstAdministrator.create(db.dataSource(), args.get(0), args.get(1), args.get(2), args.get(3));
+            out.println("Administrator " + created.login() + " created. Log in at the login page with:");
+            out.println("  password:        " + created.password());
+            out.println("  enrolment code:  " + created.enrolmentCode() + " (valid until " + created.codeExpires() + ")");
+            out.println("Both are shown only now.");
+            return 0;
+        }
+    }
+
+    /** Prints a new API token for a user (LOGIN [read|read-write] [DAYS]); the token is the last line of the output. */
+    public static int token(Config config, List<String> args, PrintStream out) {
+        if (args.isEmpty() || args.size() > 3) {
+            System.err.println("usage: zorgbeeld token LOGIN [read|read-write] [DAYS]");
+            return 2;
+        }
+        TokenScope scope = args.size() > 1 ? Coded.find(TokenScope.class, args.get(1)).orElseThrow(() ->
+                new IllegalArgumentException("the scope must be read or read-write, not '" + args.get(1) + "'")) : TokenScope.READ_WRITE;
+        int days;
+        try {
+            days = args.size() > 2 ? Integer.parseInt(args.get(2)) : 30;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DAYS must be a whole number, not '" + args.get(2) + "'");
+        }
+        if (days < 1 || days > config.auth().tokenMaxDays()) {
+            throw new IllegalArgumentException("DAYS must be between 1 and " + config.auth().tokenMaxDays());
+        }
+        try (Database db = Database.open(config.databaseUrl())) {
+            TokenStore.Created created = AuthModule.create(db.dataSource(), config.auth(), () -> null).tokens()
+                    .createFor(args.get(0), "./zorgbeeld token", scope, days);
+            out.println("API token for " + args.get(0) + " (scope " + scope.code() + ", expires " + created.token().expiresAt()
+                    + "); send it as 'Authorization: Bearer <token>':");
+            out.println(created.secret());
+            return 0;
+        }
     }
 
     private static final String SNAPSHOT_USAGE = "usage: zorgbeeld snapshot INCIDENT [--at 2026-11-23T10:15:00+01:00] [--out FILE.zip]";

@@ -139,13 +139,19 @@ public final class AnalysisService implements ElementsChanged {
             if (!diff.isEmpty()) {
                 run = store.insertRun(c, incidentId, Rings.DEFAULT, affected.size(), diff, actor);
                 store.insertChanges(c, run, incidentId, diff.changes());
+            }
+            store.replaceSnapshot(c, incidentId, diff.nextSnapshot(before, affected, run));
+            if (run != null) {
+                // The live event carries the delta and the analysis as the panel shows it after this run (new marks included).
+                Analysis after = analyse(c, incidentId, Rings.DEFAULT);
                 log.record(c, NewChangeEvent.of(incidentId, "analysis.changed", AnalysisHandler.path(incidentId), null,
                         "Netwerkanalyse: " + diff.summary(), Map.of("runId", run,
                                 "added", diff.count(AnalysisChange.NIEUW),
                                 "removed", diff.count(AnalysisChange.NIET_MEER_GERAAKT),
-                                "zoneChanged", diff.count(AnalysisChange.ZONE_GEWIJZIGD)), actor));
+                                "zoneChanged", diff.count(AnalysisChange.ZONE_GEWIJZIGD)), actor)
+                        .withData(Map.of("runId", run, "changes", diff.changes(),
+                                "analysis", AnalysisViews.AnalysisView.of(after, after.items()))));
             }
-            store.replaceSnapshot(c, incidentId, diff.nextSnapshot(before, affected, run));
             return diff;
         });
     }

@@ -89,9 +89,11 @@ public final class StakeholderService {
         stakeholders.insertVersion(c, incidentId, version, next, actor);
         String summary = NewChangeEvent.excerpt(before.institutionName() + ": " + change.status().label()
                 + (change.note() == null ? "" : " (" + change.note() + ")"));
+        Stakeholder recorded = stakeholders.current(c, incidentId, before.institutionId(), false).orElseThrow();
         log.record(c, NewChangeEvent.of(incidentId, "stakeholder.status", StakeholderHandler.path(incidentId, before.institutionId()),
-                version, summary, Map.of("status", Map.of("from", before.status().code(), "to", change.status().code())), actor));
-        return stakeholders.current(c, incidentId, before.institutionId(), false).orElseThrow();
+                version, summary, Map.of("status", Map.of("from", before.status().code(), "to", change.status().code())), actor)
+                .withData(StakeholderView.of(recorded)));
+        return recorded;
     }
 
     private static ApiException stale(Stakeholder current) {

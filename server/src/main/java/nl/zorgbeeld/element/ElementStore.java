@@ -228,8 +228,23 @@ public final class ElementStore {
         }
     }
 
+    /** Records the change with the element's version as a WGS84 Feature (what live screens draw). */
     private void event(Connection c, long incidentId, String action, UUID id, int version, String summary, Actor actor)
             throws SQLException {
-        changes.record(c, NewChangeEvent.of(incidentId, "element." + action, "element:" + id, version, summary, null, actor));
+        changes.record(c, NewChangeEvent.of(incidentId, "element." + action, "element:" + id, version, summary, null, actor)
+                .withData(Json.tree(featureOf(c, id, version))));
+    }
+
+    /** One version of an element in WGS84, also once it has ended (then with its validTo). */
+    private static String featureOf(Connection c, UUID id, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + featureSql(Crs.CRS84)
+                + " FROM picture_element e WHERE e.element_id = ? AND e.version = ?")) {
+            ps.setObject(1, id);
+            ps.setInt(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new IllegalStateException("element " + id + " version " + version + " was just written");
+                return rs.getString(1);
+            }
+        }
     }
 }

@@ -22,17 +22,33 @@ public final class SqlWhere {
     }
 
     /**
-     * Adds a bounding-box test on {@code alias.geom} (stored in EPSG:28992): the box is transformed to
-     * the storage CRS so the GiST index narrows the search, then tested exactly.
+     * Adds a bounding-box test, on the indexed column in the box's own CRS so that the GiST index
+     * narrows the search and no box is transformed: CRS84 boxes on {@code alias.geom_wgs84}, RD New
+     * boxes on {@code alias.geom}. A CRS84 box whose west edge exceeds its east edge crosses the
+     * antimeridian and is tested as its two halves.
      *
      * @param box {minX, minY, maxX, maxY} in {@code crs}
      */
     public SqlWhere bbox(String alias, double[] box, Crs crs) {
-        String envelope = "ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, " + crs.srid() + "), 28992)";
-        sql.append(" AND ").append(alias).append(".geom && ").append(envelope)
-           .append(" AND ST_Intersects(").append(alias).append(".geom, ").append(envelope).append(")");
-        for (int i = 0; i < 2; i++) for (double v : box) params.add(v);
+        String column = alias + (crs == Crs.RD_NEW ? ".geom" : ".geom_wgs84");
+        if (crs == Crs.CRS84 && box[0] > box[2]) {
+            sql.append(" AND (");
+            envelope(column, new double[] {box[0], box[1], 180, box[3]}, crs);
+            sql.append(" OR ");
+            envelope(column, new double[] {-180, box[1], box[2], box[3]}, crs);
+            sql.append(")");
+        } else {
+            sql.append(" AND ");
+            envelope(column, box, crs);
+        }
         return this;
+    }
+
+    private void envelope(String column, double[] box, Crs crs) {
+        String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + crs.srid() + ")";
+        sql.append("(").append(column).append(" && ").append(envelope)
+           .append(" AND ST_Intersects(").append(column).append(", ").append(envelope).append("))");
+        for (int i = 0; i < 2; i++) for (double v : box) params.add(v);
     }
 
     public String sql() { return sql.toString(); }

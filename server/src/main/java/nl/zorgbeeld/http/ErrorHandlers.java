@@ -1,6 +1,7 @@
 package nl.zorgbeeld.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -22,7 +23,15 @@ public final class ErrorHandlers {
 
     private ErrorHandlers() {}
 
-    public static void install(RoutesConfig routes) {
+    /** The error routes, the descriptions of the codes, and JSON for what Jetty rejects before any route runs. */
+    public static void install(JavalinConfig config) {
+        install(config.routes);
+        Problems.register(config.routes);
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors.ServerLevel()));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors.ContextLevel()));
+    }
+
+    private static void install(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.title(), e.detail(), e.where(), e.extensions()));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()),
                 titleFor(e.getStatus()), e.getMessage(), null));
@@ -46,23 +55,28 @@ public final class ErrorHandlers {
 
     public static void write(Context ctx, int status, String code, String title, String detail, String where,
                              Map<String, Object> extensions) {
+        ctx.status(status).contentType(PROBLEM_JSON).result(body(status, code, title, detail, where, RequestIds.of(ctx), extensions));
+    }
+
+    static String body(int status, String code, String title, String detail, String where, String requestId,
+                       Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://zorgbeeld.nl/problems/" + code);
+        body.put("type", Problems.type(code));
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         body.put("code", code);
         if (where != null) body.put("where", where);
-        body.put("requestId", RequestIds.of(ctx));
+        body.put("requestId", requestId);
         body.putAll(extensions);
         try {
-            ctx.status(status).contentType(PROBLEM_JSON).result(Json.MAPPER.writeValueAsString(body));
+            return Json.MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an error body of strings and numbers always serialises", e);
         }
     }
 
-    private static String codeFor(int status) {
+    static String codeFor(int status) {
         return switch (status) {
             case 400 -> "InvalidParameterValue";
             case 404 -> "NotFound";
@@ -76,7 +90,7 @@ public final class ErrorHandlers {
         };
     }
 
-    private static String titleFor(int status) {
+    static String titleFor(int status) {
         return switch (status) {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";

@@ -183,6 +183,40 @@ public final class JsonBody {
         return items;
     }
 
+    /** A list of plain texts of at most {@code maxLength} characters each, or null when absent or null. */
+    public List<String> textList(String name, int maxLength) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) return null;
+        if (!value.isArray()) throw wrongType(name, "an array of strings", value);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String where = path(name) + "[" + i + "]";
+            if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > maxLength) {
+                throw ApiException.badBody(where, where + " must be a text of 1 to " + maxLength + " characters");
+            }
+            items.add(item.asText().strip());
+        }
+        return items;
+    }
+
+    /** A list of codes of the vocabulary {@code type} (duplicates dropped), or null when absent or null. */
+    public <E extends Enum<E> & Coded> List<E> codes(String name, Class<E> type) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) return null;
+        if (!value.isArray()) throw wrongType(name, "an array of " + Coded.codes(type), value);
+        List<E> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String where = path(name) + "[" + i + "]";
+            if (!item.isTextual()) throw ApiException.badBody(where, where + " must be one of " + Coded.codes(type));
+            E code = Coded.find(type, item.asText().trim()).orElseThrow(() -> ApiException.badBody(where,
+                    "Unknown " + where + " '" + abbreviate(item.asText()) + "'; known: " + Coded.codes(type)));
+            if (!items.contains(code)) items.add(code);
+        }
+        return items;
+    }
+
     /** A nested object whose fields are all in {@code allowed}, or null when absent or null. */
     public JsonBody object(String name, Set<String> allowed) {
         JsonNode value = node.get(name);

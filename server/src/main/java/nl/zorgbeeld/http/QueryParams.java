@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.common.Coded;
+import nl.zorgbeeld.geo.Crs;
 
 /** Parsing and validation of query parameters, with errors that name the parameter. */
 public final class QueryParams {
@@ -86,35 +87,49 @@ public final class QueryParams {
         }
     }
 
-    /** A WGS84 bounding box {minLon, minLat, maxLon, maxLat}, or null when absent. */
+    /** A WGS84 bounding box {west, south, east, north}, or null when absent; see {@link #bbox(String, Crs)}. */
     public double[] bbox(String name) {
-        return bbox(name, nl.zorgbeeld.geo.Crs.CRS84);
+        return bbox(name, Crs.CRS84);
     }
 
-    /** A bounding box {minX, minY, maxX, maxY} in {@code crs}, or null when absent. */
-    public double[] bbox(String name, nl.zorgbeeld.geo.Crs crs) {
+    /**
+     * A bounding box {minX, minY, maxX, maxY} in {@code crs}, or null when absent. Four numbers, or six
+     * (with a lowest and highest height, which 2D data ignores). In CRS84 a west edge greater than the
+     * east edge is a box across the antimeridian (177,65,-177,70), valid there; in RD New it is an error.
+     */
+    public double[] bbox(String name, Crs crs) {
         String value = string(name);
         if (value == null) return null;
-        String[] parts = value.split(",");
-        if (parts.length != 4) {
-            throw ApiException.badParameter(name, name + " needs four numbers minLon,minLat,maxLon,maxLat; got " + parts.length);
+        String[] parts = value.split(",", -1);
+        if (parts.length != 4 && parts.length != 6) {
+            throw ApiException.badParameter(name, name + " needs four numbers minLon,minLat,maxLon,maxLat (or six, with heights); got "
+                    + parts.length);
         }
-        double[] box = new double[4];
-        for (int i = 0; i < 4; i++) {
+        double[] numbers = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
             try {
-                box[i] = Double.parseDouble(parts[i].trim());
+                numbers[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
                 throw ApiException.badParameter(name, name + " value " + (i + 1) + " is not a number: '" + parts[i].trim() + "'");
             }
-            if (!Double.isFinite(box[i])) {
+            if (!Double.isFinite(numbers[i])) {
                 throw ApiException.badParameter(name, name + " value " + (i + 1) + " is not finite");
             }
         }
-        if (crs == nl.zorgbeeld.geo.Crs.CRS84 && (box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90)) {
+        int half = parts.length / 2;
+        if (half == 3 && numbers[2] > numbers[5]) {
+            throw ApiException.badParameter(name, name + " lowest height must not exceed the highest");
+        }
+        double[] box = {numbers[0], numbers[1], numbers[half], numbers[half + 1]};
+        if (crs == Crs.CRS84 && (box[0] < -180 || box[0] > 180 || box[2] < -180 || box[2] > 180
+                || box[1] < -90 || box[1] > 90 || box[3] < -90 || box[3] > 90)) {
             throw ApiException.badParameter(name, name + " must be in WGS84 degrees (longitude -180..180, latitude -90..90)");
         }
-        if (box[0] > box[2] || box[1] > box[3]) {
-            throw ApiException.badParameter(name, name + " minimum must not exceed maximum (minLon,minLat,maxLon,maxLat)");
+        if (box[1] > box[3]) {
+            throw ApiException.badParameter(name, name + " south edge " + box[1] + " must not exceed the north edge " + box[3]);
+        }
+        if (crs != Crs.CRS84 && box[0] > box[2]) {
+            throw ApiException.badParameter(name, name + " minimum x must not exceed maximum x in " + crs.uri());
         }
         return box;
     }

@@ -16,6 +16,7 @@ final class AreaLoader implements RecordLoader {
 
     private final Connection connection;
     private final LayerKind kind;
+    private final String sourceName;
     private final String source;
     private final ImportReport report;
     private final PreparedStatement upsert;
@@ -23,9 +24,14 @@ final class AreaLoader implements RecordLoader {
     private int inserted;
     private int updated;
 
-    AreaLoader(Connection connection, LayerKind kind, String source, ImportReport report) throws SQLException {
+    /**
+     * @param sourceName what each area records as its source (a file name or collection id, never a path)
+     * @param source     where the records come from, for the report
+     */
+    AreaLoader(Connection connection, LayerKind kind, String sourceName, String source, ImportReport report) throws SQLException {
         this.connection = connection;
         this.kind = kind;
+        this.sourceName = sourceName;
         this.source = source;
         this.report = report;
         this.upsert = connection.prepareStatement(sql(kind));
@@ -85,7 +91,7 @@ final class AreaLoader implements RecordLoader {
         int i = 1;
         upsert.setString(i++, code);
         upsert.setString(i++, name);
-        upsert.setString(i++, source);
+        upsert.setString(i++, sourceName);
         upsert.setBytes(i++, wkb.write(r.geometry()));
         upsert.setInt(i++, r.srid());
         if (kind == LayerKind.MUNICIPALITY) {

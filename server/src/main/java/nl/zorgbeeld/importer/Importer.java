@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class Importer {
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
     private static final String BUNDLED_OUTLINE = "/data/basemap/ne_10m_countries_nl_be_de_lu.geojson";
+    private static final String BUNDLED_OUTLINE_NAME = "Natural Earth 1:10m (bundled)";
 
     private final DataSource dataSource;
     private final InstitutionTypes types = InstitutionTypes.load();
@@ -44,10 +45,14 @@ public final class Importer {
         this.httpTimeout = httpTimeout;
     }
 
-    /** A source to open (again): its name for layer detection and a way to read it. */
+    /** A source to open: its name for layer detection and a way to read it. */
     private record Opener(String name, String location, Supplier<RecordSource> open) {}
 
-    private record Planned(Opener opener, LayerKind kind, boolean hasStatcode) {}
+    /**
+     * A source recognised as a layer, kept open with its first record already read, so that loading
+     * goes on where recognising stopped (an OGC API source is not asked for its first page twice).
+     */
+    private record Planned(Opener opener, LayerKind kind, boolean hasStatcode, SourceRecord first, RecordSource records) {}
 
     public ImportReport importSource(String source) {
         return importAll(openers(source));
@@ -62,39 +67,50 @@ public final class Importer {
         ImportReport report = new ImportReport();
         ensureLandOutline();
         List<Planned> plan = new ArrayList<>();
-        for (Opener opener : openers) {
-            try {
-                plan(opener, report).ifPresent(plan::add);
-            } catch (ImportException e) {
-                LOG.error("{}", e.getMessage());
-                report.fail(e.getMessage());
+        try {
+            for (Opener opener : openers) {
+                try {
+                    plan(opener, report).ifPresent(plan::add);
+                } catch (ImportException e) {
+                    LOG.error("{}", e.getMessage());
+                    report.fail(e.getMessage());
+                }
             }
+            plan.sort(Comparator.comparing(Planned::kind));
+            boolean stored = false;
+            for (Planned p : plan) {
+                stored |= load(p, report);
+            }
+            if (stored) deriveSpatially();
+        } finally {
+            plan.forEach(p -> p.records().close());
         }
-        plan.sort(Comparator.comparing(Planned::kind));
-        boolean stored = false;
-        for (Planned p : plan) {
-            stored |= load(p, report);
-        }
-        if (stored) deriveSpatially();
         LOG.info("import done: {} stored, {} rejected, {} sources failed",
                 report.loaded().stream().mapToInt(l -> l.inserted() + l.updated()).sum(), report.rejectedCount(), report.failures().size());
         return report;
     }
 
+    /** The source opened and recognised from its first record; it stays open only when it is a layer to load. */
     private Optional<Planned> plan(Opener opener, ImportReport report) {
-        try (RecordSource records = opener.open().get()) {
+        RecordSource records = opener.open().get();
+        try {
             if (!records.hasNext()) {
                 report.fail(opener.location() + ": no features or rows");
                 LOG.warn("{}: no features or rows: skipped", opener.location());
+                records.close();
                 return Optional.empty();
             }
             SourceRecord first = records.next();
             Optional<LayerKind> kind = LayerDetector.detect(opener.name(), first);
             if (kind.isEmpty()) {
                 LOG.info("{}: not a reference layer (the country outlines are bundled with the app): skipped", opener.location());
+                records.close();
                 return Optional.empty();
             }
-            return Optional.of(new Planned(opener, kind.get(), first.text("statcode") != null));
+            return Optional.of(new Planned(opener, kind.get(), first.text("statcode") != null, first, records));
+        } catch (RuntimeException e) {
+            records.close();
+            throw e;
         }
     }
 
@@ -102,13 +118,14 @@ public final class Importer {
         String location = p.opener().location();
         LOG.info("loading {} from {}", p.kind().label(), location);
         ImportReport own = new ImportReport();
-        try (Connection c = dataSource.getConnection(); RecordSource records = p.opener().open().get()) {
+        try (Connection c = dataSource.getConnection(); RecordSource records = p.records()) {
             c.setAutoCommit(false);
             try {
                 RecordLoader loader = loader(c, p, location, own);
+                loader.load(p.first());
                 while (records.hasNext()) loader.load(records.next());
                 loader.finish();
-                if (p.kind() != LayerKind.HOSPITAL_FLAGS && loader.stored() > 0) recordSource(c, p, location, loader.stored());
+                if (p.kind() != LayerKind.HOSPITAL_FLAGS && loader.stored() > 0) recordSource(c, p, loader.stored());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -133,11 +150,12 @@ public final class Importer {
         return switch (p.kind()) {
             case INSTITUTION -> new InstitutionLoader(c, p.opener().name(), location, report, types);
             case HOSPITAL_FLAGS -> new HospitalFlagsLoader(c, location, report);
-            default -> new AreaLoader(c, p.kind(), location, report);
+            default -> new AreaLoader(c, p.kind(), p.opener().name(), location, report);
         };
     }
 
-    private void recordSource(Connection c, Planned p, String location, int features) throws SQLException {
+    /** The source's row in reference_source, keyed by its name (never its path), with the manifest's attribution and licence. */
+    private void recordSource(Connection c, Planned p, int features) throws SQLException {
         SourceManifest.Attribution a = manifest.attributionFor(p.opener().name(), p.hasStatcode());
         String layer = switch (p.kind()) {
             case LAND_OUTLINE -> "land-outline";
@@ -153,7 +171,7 @@ public final class Importer {
             demo.setString(1, layer);
             demo.executeUpdate();
             ps.setString(1, layer);
-            ps.setString(2, location);
+            ps.setString(2, p.opener().name());
             ps.setString(3, a.attribution());
             ps.setString(4, a.licence());
             ps.setInt(5, features);
@@ -177,7 +195,7 @@ public final class Importer {
             c.setAutoCommit(false);
             try (InputStream in = Importer.class.getResourceAsStream(BUNDLED_OUTLINE);
                  RecordSource records = new GeoJsonRecords("natural-earth", BUNDLED_OUTLINE, in)) {
-                AreaLoader loader = new AreaLoader(c, LayerKind.LAND_OUTLINE, "Natural Earth 1:10m (bundled)", new ImportReport());
+                AreaLoader loader = new AreaLoader(c, LayerKind.LAND_OUTLINE, BUNDLED_OUTLINE_NAME, BUNDLED_OUTLINE, new ImportReport());
                 while (records.hasNext()) {
                     SourceRecord r = records.next();
                     if ("NL".equals(r.text("iso_a2"))) loader.load(new SourceRecord(r.where(), java.util.Map.of("name", "Nederland"), r.geometry(), 4326, null));

@@ -14,6 +14,24 @@ import java.util.Locale;
 final class InstitutionKey {
     private InstitutionKey() {}
 
+    /**
+     * Why a register's own id cannot be used, or null when it can. The id ends up as one segment of
+     * API paths ({@code /api/incidents/{id}/stakeholders/{institutionId}}, the OGC item URL), where a
+     * slash or backslash splits it and a control character is refused by the web server.
+     */
+    static String problemWith(String registerId) {
+        if (registerId == null) return null;
+        for (char ch : registerId.toCharArray()) {
+            if (ch == '/' || ch == '\\') {
+                return "id '" + registerId + "' contains '" + ch + "', which cannot be part of an institution id:"
+                        + " the id is one segment of URL paths such as /api/incidents/{id}/stakeholders/{institutionId}";
+            }
+            // Whitespace becomes '-' in the key; any other control character cannot travel in a path.
+            if (Character.isISOControl(ch) && !Character.isWhitespace(ch)) return "id '" + registerId.replaceAll("\\p{Cntrl}", "?") + "' contains a control character";
+        }
+        return null;
+    }
+
     static String of(String type, String registerId, String name, String street, String houseNumber, String postcode) {
         if (registerId != null) {
             return type + ":" + registerId.trim().replaceAll("\\s+", "-");

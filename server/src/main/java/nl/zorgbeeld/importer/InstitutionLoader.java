@@ -35,6 +35,7 @@ final class InstitutionLoader implements RecordLoader {
             + " demo = false, updated_at = now()"
             + " RETURNING (xmax = 0)";
 
+    private final String sourceName;
     private final String source;
     private final ImportReport report;
     private final InstitutionTypes types;
@@ -46,8 +47,13 @@ final class InstitutionLoader implements RecordLoader {
     private int updated;
     private int read;
 
+    /**
+     * @param sourceName the file name or collection id: matched for a type, and recorded as each institution's source
+     * @param source     where the records come from, for the report
+     */
     InstitutionLoader(Connection connection, String sourceName, String source, ImportReport report, InstitutionTypes types)
             throws SQLException {
+        this.sourceName = sourceName;
         this.source = source;
         this.report = report;
         this.types = types;
@@ -92,7 +98,13 @@ final class InstitutionLoader implements RecordLoader {
         String street = r.text("straat", "straatnaam", "street", "adres", "address");
         String houseNumber = r.text("huisnummer", "housenumber", "house_number");
         String postcode = r.text("postcode", "pc", "zip");
-        String id = InstitutionKey.of(type.get().code(), r.text("id", "identifier", "locatienummer", "agb"), name, street, houseNumber, postcode);
+        String registerId = r.text("id", "identifier", "locatienummer", "agb");
+        String idProblem = InstitutionKey.problemWith(registerId);
+        if (idProblem != null) {
+            reject(r, idProblem);
+            return;
+        }
+        String id = InstitutionKey.of(type.get().code(), registerId, name, street, houseNumber, postcode);
         String earlier = seen.putIfAbsent(id, r.where());
         if (earlier != null) {
             reject(r, "same institution as " + earlier + " (same type, id or name and address)");
@@ -113,7 +125,7 @@ final class InstitutionLoader implements RecordLoader {
         Boolean seh = r.flag("seh", "emergency_department", "emergencydepartment");
         if (seh == null) upsert.setNull(i++, Types.BOOLEAN); else upsert.setBoolean(i++, seh);
         upsert.setBoolean(i++, connected != null ? connected : type.get().acute());
-        upsert.setString(i++, source);
+        upsert.setString(i++, sourceName);
         upsert.setString(i++, Json.MAPPER.valueToTree(new LinkedHashMap<>(r.properties())).toString());
         upsert.setDouble(i++, x);
         upsert.setDouble(i++, y);

@@ -8,16 +8,24 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import nl.zorgbeeld.auth.AuditLog;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Json;
 
-/** SQL of the change log (table change_event): every change is appended here, in the same transaction as the change. */
+/**
+ * SQL of the change log (table change_event): every change is appended here, in the same transaction
+ * as the change, together with its entry in the audit trail. At commit the database gives it its live
+ * stream position (migration V9).
+ */
 public final class ChangeLog {
 
     public void record(Connection c, NewChangeEvent event) throws SQLException {
+        AuditLog.record(c, audit(event));
         String sql = "INSERT INTO change_event (incident_id, template_id, action, subject, subject_version, summary, details,"
-                + " author, organisation) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+                + " author, organisation, data) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, event.incidentId(), Types.BIGINT);
             ps.setObject(2, event.templateId(), Types.BIGINT);
@@ -28,8 +36,42 @@ public final class ChangeLog {
             ps.setString(7, event.details() == null ? null : toJson(event.details()));
             ps.setString(8, event.actor().author());
             ps.setString(9, event.actor().organisation());
+            ps.setString(10, event.data() == null ? null : toJson(event.data()));
             ps.executeUpdate();
         }
+    }
+
+    /** The audit entry of a change: the object is named by the change's subject, its type by the action's first word. */
+    private static AuditLog.Entry audit(NewChangeEvent event) {
+        String action = event.action();
+        String type = action.contains(".") ? action.substring(0, action.indexOf('.')) : action;
+        Object before = event.before();
+        Object after = event.after();
+        if (before == null && after == null) {
+            if (event.details() != null && !event.details().isEmpty() && event.details().values().stream().allMatch(ChangeLog::isChange)) {
+                Map<String, Object> from = new LinkedHashMap<>();
+                Map<String, Object> to = new LinkedHashMap<>();
+                event.details().forEach((field, change) -> {
+                    from.put(field, ((Map<?, ?>) change).get("from"));
+                    to.put(field, ((Map<?, ?>) change).get("to"));
+                });
+                before = from;
+                after = to;
+            } else if (event.data() != null) {
+                after = event.data();
+            } else {
+                Map<String, Object> to = new LinkedHashMap<>();
+                to.put("summary", event.summary());
+                if (event.subjectVersion() != null) to.put("version", event.subjectVersion());
+                if (event.details() != null) to.put("details", event.details());
+                after = to;
+            }
+        }
+        return new AuditLog.Entry(event.actor(), action, type, event.subject(), event.incidentId(), before, after);
+    }
+
+    private static boolean isChange(Object value) {
+        return value instanceof Map<?, ?> m && m.containsKey("from") && m.containsKey("to");
     }
 
     /** The changes of one incident between {@code from} and {@code to} (either may be null), newest first. */
@@ -66,11 +108,11 @@ public final class ChangeLog {
         }
     }
 
-    private static String toJson(Object details) {
+    private static String toJson(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(details);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("change details cannot be written as JSON", e);
+            throw new IllegalArgumentException("a change (details or data) cannot be written as JSON", e);
         }
     }
 }

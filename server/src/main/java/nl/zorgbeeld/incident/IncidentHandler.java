@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.zorgbeeld.auth.Access;
+import nl.zorgbeeld.auth.Principals;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.common.Coded;
@@ -64,7 +66,7 @@ public final class IncidentHandler {
                 startedAt,
                 Optional.ofNullable(body.instant("scaledUpAt")).orElse(startedAt),
                 body.text("locationText", LOCATION_LENGTH),
-                regionCode(body),
+                Optional.ofNullable(regionCode(body)).orElse(Principals.require(ctx).regionCode()),
                 Optional.ofNullable(body.code("grip", GripLevel.class)).orElse(GripLevel.GEEN),
                 Optional.ofNullable(body.code("carePhase", CarePhase.class)).orElse(CarePhase.REGULIER),
                 Optional.ofNullable(body.code("status", IncidentStatus.class)).orElse(IncidentStatus.ACTIEF),
@@ -85,7 +87,7 @@ public final class IncidentHandler {
             throw ApiException.badParameter("region", "region must be a safety-region code such as VR13");
         }
         IncidentFilter filter = new IncidentFilter(params.codes("status", IncidentStatus.class), params.codes("type", IncidentType.class),
-                params.bool("exercise"), region, params.integer("limit", 100, 1, MAX_LIST));
+                params.bool("exercise"), region, params.integer("limit", 100, 1, MAX_LIST), Access.visibility(Principals.require(ctx)));
         ctx.json(Map.of("incidents", service.list(filter)));
     }
 

@@ -34,7 +34,8 @@ public final class IncidentService {
             long id = store.insert(c, actor);
             store.insertVersion(c, id, 1, state, actor);
             Incident incident = store.find(c, id, null).orElseThrow();
-            log.record(c, NewChangeEvent.of(id, "incident.created", path(id), 1, NewChangeEvent.excerpt(state.title()), null, actor));
+            log.record(c, NewChangeEvent.of(id, "incident.created", path(id), 1, NewChangeEvent.excerpt(state.title()), null, actor)
+                    .withData(incident));
             onCreated.created(c, incident, actor);
             return incident;
         });
@@ -70,8 +71,10 @@ public final class IncidentService {
             if (changes.isEmpty()) return current;
             int version = current.version() + 1;
             store.insertVersion(c, id, version, next, actor);
-            log.record(c, NewChangeEvent.of(id, "incident.updated", path(id), version, changes.summary(), changes.fields(), actor));
-            return store.find(c, id, null).orElseThrow();
+            Incident updated = store.find(c, id, null).orElseThrow();
+            log.record(c, NewChangeEvent.of(id, "incident.updated", path(id), version, changes.summary(), changes.fields(), actor)
+                    .withData(updated));
+            return updated;
         });
     }
 

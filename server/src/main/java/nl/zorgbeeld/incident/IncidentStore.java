@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Coded;
+import nl.zorgbeeld.common.Visibility;
 
 /**
  * SQL for incidents (tables incident and incident_version). Every value is a parameter. Reads take
@@ -99,6 +100,7 @@ public final class IncidentStore {
         String sql = SELECT + " WHERE (cardinality(?::text[]) = 0 OR v.status = ANY (?::text[]))"
                 + " AND (cardinality(?::text[]) = 0 OR v.type = ANY (?::text[]))"
                 + " AND (?::boolean IS NULL OR v.exercise = ?) AND (?::text IS NULL OR v.region_code = ?)"
+                + " AND " + Visibility.condition("i.id", "v.region_code")
                 + " ORDER BY v.started_at DESC, i.id DESC LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, null);
@@ -113,7 +115,7 @@ public final class IncidentStore {
             ps.setObject(8, filter.exercise());
             ps.setString(9, filter.regionCode());
             ps.setString(10, filter.regionCode());
-            ps.setInt(11, filter.limit());
+            ps.setInt(filter.visibility().bind(ps, 11), filter.limit());
             List<Incident> incidents = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) incidents.add(read(rs));

@@ -1,65 +1,78 @@
 package nl.zorgbeeld.live;
 
-import io.javalin.http.sse.SseClient;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The browsers watching each incident, and sending a change to all of them at once. */
-public final class LiveHub {
-    private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
-    private final Map<Long, Set<SseClient>> watchers = new ConcurrentHashMap<>();
+/**
+ * The open streams of this instance, by what they follow, and handing each committed change to the
+ * streams that want it. Only the change listener publishes, one event at a time in position order.
+ */
+final class LiveHub {
+    private final Map<Long, Set<SseStream>> byIncident = new ConcurrentHashMap<>();
+    private final Set<SseStream> incidentList = ConcurrentHashMap.newKeySet();
+    private final Set<SseStream> all = ConcurrentHashMap.newKeySet();
+    private final AtomicLong dropped = new AtomicLong();
+    private final IncidentVisibility visibility;
 
-    void join(long incidentId, SseClient client) {
-        watchers.computeIfAbsent(incidentId, id -> new CopyOnWriteArraySet<>()).add(client);
-        client.onClose(() -> leave(incidentId, client));
+    LiveHub(IncidentVisibility visibility) {
+        this.visibility = visibility;
     }
 
-    private void leave(long incidentId, SseClient client) {
-        watchers.computeIfPresent(incidentId, (id, set) -> {
-            set.remove(client);
-            return set.isEmpty() ? null : set;
-        });
-    }
-
-    /** Sends a change (JSON text) as an SSE event {@code change} with the change's id. */
-    void publish(long incidentId, String changeId, String json) {
-        for (SseClient client : watchers.getOrDefault(incidentId, Set.of())) {
-            send(incidentId, client, () -> client.sendEvent("change", json, changeId));
+    void join(SseStream stream) {
+        all.add(stream);
+        if (stream.topic.incidentList()) {
+            incidentList.add(stream);
+        } else {
+            byIncident.computeIfAbsent(stream.topic.incidentId(), id -> ConcurrentHashMap.newKeySet()).add(stream);
         }
     }
 
-    /**
-     * A comment to every client: keeps proxies from closing quiet streams, and a client that has gone
-     * is only noticed when writing to it fails.
-     */
-    void heartbeat() {
-        watchers.forEach((incidentId, clients) -> clients.forEach(client -> send(incidentId, client, () -> client.sendComment("hartslag"))));
+    void leave(SseStream stream, boolean wasDropped) {
+        if (!all.remove(stream)) return;
+        if (wasDropped) dropped.incrementAndGet();
+        if (stream.topic.incidentList()) {
+            incidentList.remove(stream);
+        } else {
+            byIncident.computeIfPresent(stream.topic.incidentId(), (id, set) -> {
+                set.remove(stream);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+
+    void publish(LiveEvent event) {
+        if (event.incidentId() == null) return;
+        visibility.changed(event.incidentId(), event.action());
+        for (SseStream stream : byIncident.getOrDefault(event.incidentId(), Set.of())) {
+            if (stream.wants(event)) stream.offer(event);
+        }
+        if (event.changesIncidentList()) {
+            for (SseStream stream : incidentList) {
+                if (stream.wants(event)) stream.offer(event);
+            }
+        }
+    }
+
+    void heartbeat(long idleNanos) {
+        all.forEach(stream -> stream.heartbeat(idleNanos));
     }
 
     /** Ends every stream, so that a graceful shutdown need not wait for screens that never hang up. */
     void closeAll() {
-        watchers.values().forEach(clients -> clients.forEach(SseClient::close));
-        watchers.clear();
+        all.forEach(SseStream::close);
+    }
+
+    int streams() {
+        return all.size();
     }
 
     int watching(long incidentId) {
-        return watchers.getOrDefault(incidentId, Set.of()).size();
+        return byIncident.getOrDefault(incidentId, Set.of()).size();
     }
 
-    private void send(long incidentId, SseClient client, Runnable write) {
-        if (client.terminated()) {
-            leave(incidentId, client);
-            return;
-        }
-        try {
-            write.run();
-        } catch (RuntimeException e) {
-            LOG.debug("a live client of incident {} has gone: {}", incidentId, e.getMessage());
-            leave(incidentId, client);
-        }
+    long dropped() {
+        return dropped.get();
     }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.zorgbeeld.auth.Access;
+import nl.zorgbeeld.auth.Principals;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.common.TimeFilter;
@@ -53,6 +55,7 @@ public final class OgcHandler {
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
     private static final String JSON = "application/json";
+    private static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
     static final Set<String> COMMON_ITEM_PARAMS = Set.of("limit", "offset", "after", "bbox", "bbox-crs", "crs", "datetime", "f");
     private static final Set<String> NO_PARAMS = Set.of("f");
 
@@ -61,7 +64,7 @@ public final class OgcHandler {
     private final ElementService elements;
 
     public OgcHandler(javax.sql.DataSource dataSource, ReferenceService reference, ElementService elements) {
-        this.catalog = new OgcCatalog(dataSource);
+        this.catalog = new OgcCatalog(dataSource, reference);
         this.reference = reference;
         this.elements = elements;
     }
@@ -120,7 +123,7 @@ public final class OgcHandler {
         new QueryParams(ctx, NO_PARAMS);
         String base = base(ctx);
         List<Map<String, Object>> list = new ArrayList<>();
-        for (OgcCollection c : catalog.all()) list.add(describe(base, c));
+        for (OgcCollection c : catalog.all(Access.visibility(Principals.require(ctx)))) list.add(describe(base, c));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("links", List.of(link(base + "/collections", "self", JSON, "The collections")));
         body.put("collections", list);
@@ -130,7 +133,7 @@ public final class OgcHandler {
 
     private void collection(Context ctx) {
         new QueryParams(ctx, NO_PARAMS);
-        ctx.json(describe(base(ctx), find(ctx)));
+        ctx.json(describe(base(ctx), catalog.withExtent(find(ctx))));
     }
 
     private Map<String, Object> describe(String base, OgcCollection c) {
@@ -141,11 +144,30 @@ public final class OgcHandler {
         m.put("description", c.description());
         m.put("itemType", "feature");
         m.put("links", List.of(link(self, "self", JSON, c.title()), link(self + "/items", "items", GEOJSON, "The features")));
-        m.put("extent", Map.of("spatial", Map.of("bbox", List.of(List.of(3.2, 50.7, 7.3, 53.6)),
-                "crs", Crs.CRS84.uri())));
+        Map<String, Object> extent = extent(c);
+        if (!extent.isEmpty()) m.put("extent", extent);
         m.put("crs", Crs.URIS);
         m.put("storageCrs", Crs.RD_NEW.uri());
         return m;
+    }
+
+    /**
+     * The collection's real extent: the bounding box of its features (none while it is empty) and,
+     * for an incident, the time from its start until it was closed (open-ended while it is not).
+     */
+    private static Map<String, Object> extent(OgcCollection c) {
+        Map<String, Object> extent = new LinkedHashMap<>();
+        if (c.bbox() != null) {
+            extent.put("spatial", Map.of("bbox", List.of(List.of(c.bbox()[0], c.bbox()[1], c.bbox()[2], c.bbox()[3])),
+                    "crs", Crs.CRS84.uri()));
+        }
+        if (c.begin() != null) {
+            List<String> interval = new ArrayList<>();
+            interval.add(c.begin().toString());
+            interval.add(c.end() == null ? null : c.end().toString());
+            extent.put("temporal", Map.of("interval", List.of(interval), "trs", GREGORIAN));
+        }
+        return extent;
     }
 
     private OgcCollection find(Context ctx) {
@@ -257,12 +279,37 @@ public final class OgcHandler {
         Crs crs = Crs.parse(params.string("crs"), "crs");
         String fid = ctx.pathParam("featureId");
         if (c.isIncident()) {
-            ElementHandler.writeElement(ctx, elements.get(c.incidentId(), elementId(fid), crs), crs, 200);
+            writeElement(ctx, c, elements.get(c.incidentId(), elementId(fid), crs), crs, 200);
             return;
         }
         String feature = reference.feature(c.layer(), fid, crs);
         if (feature == null) throw ApiException.notFound("No feature '" + fid + "' in " + c.id());
-        ctx.contentType(GEOJSON).header("Content-Crs", crs.header()).result(feature);
+        ctx.contentType(GEOJSON).header("Content-Crs", crs.header()).result(withLinks(ctx, c, fid, feature, crs));
+    }
+
+    /** A picture element as an OGC feature: with its ETag, and with links like every feature here. */
+    private static void writeElement(Context ctx, OgcCollection c, StoredElement element, Crs crs, int status) {
+        Etags.set(ctx, element.version());
+        ctx.status(status).contentType(GEOJSON).header("Content-Crs", crs.header())
+                .result(withLinks(ctx, c, element.id().toString(), element.feature(), crs));
+    }
+
+    /**
+     * The feature with its links (/req/core/f-links): self and its collection. No alternate: GeoJSON
+     * is the one format served (f=json and f=geojson are the same document).
+     */
+    private static String withLinks(Context ctx, OgcCollection c, String featureId, String feature, Crs crs) {
+        String collection = base(ctx) + "/collections/" + c.id();
+        String self = collection + "/items/" + encodePath(featureId) + (crs == Crs.CRS84 ? "" : "?crs=" + encode(crs.uri()));
+        ObjectNode node = (ObjectNode) Json.tree(feature);
+        node.set("links", Json.MAPPER.valueToTree(List.of(link(self, "self", GEOJSON, "This feature"),
+                link(collection, "collection", JSON, c.title()))));
+        return node.toString();
+    }
+
+    /** A value as one path segment (URLEncoder encodes for forms: a space would become '+'). */
+    private static String encodePath(String segment) {
+        return encode(segment).replace("+", "%20");
     }
 
     private OgcCollection writable(Context ctx) {
@@ -282,7 +329,7 @@ public final class OgcHandler {
         ElementInput input = ElementParser.parse(ElementHandler.body(ctx), crs, Boolean.TRUE.equals(params.bool("repair")));
         StoredElement element = elements.create(c.incidentId(), input, actor, crs);
         ctx.header("Location", base(ctx) + "/collections/" + c.id() + "/items/" + element.id());
-        ElementHandler.writeElement(ctx, element, crs, 201);
+        writeElement(ctx, c, element, crs, 201);
     }
 
     private void replace(Context ctx) {
@@ -292,7 +339,7 @@ public final class OgcHandler {
         Etags.IfMatch ifMatch = Etags.require(ctx);
         Crs crs = Crs.parse(ctx.header("Content-Crs"), "Content-Crs");
         ElementInput input = ElementParser.parse(ElementHandler.body(ctx), crs, Boolean.TRUE.equals(params.bool("repair")));
-        ElementHandler.writeElement(ctx, elements.replace(c.incidentId(), elementId(ctx.pathParam("featureId")), ifMatch, input, actor, crs), crs, 200);
+        writeElement(ctx, c, elements.replace(c.incidentId(), elementId(ctx.pathParam("featureId")), ifMatch, input, actor, crs), crs, 200);
     }
 
     /** PATCH: a JSON merge patch of the Feature; properties merge (null removes), a geometry replaces. */
@@ -315,7 +362,7 @@ public final class OgcHandler {
             });
         }
         ElementInput input = ElementParser.parse(merged, crs, Boolean.TRUE.equals(params.bool("repair")));
-        ElementHandler.writeElement(ctx, elements.replace(c.incidentId(), id, ifMatch, input, actor, crs), crs, 200);
+        writeElement(ctx, c, elements.replace(c.incidentId(), id, ifMatch, input, actor, crs), crs, 200);
     }
 
     private void delete(Context ctx) {

@@ -8,8 +8,8 @@ import nl.zorgbeeld.geo.FeatureCollectionWriter;
 
 /**
  * The OpenAPI 3.0 definition of /ogc, declaring every parameter with its schema (OGC API - Features
- * clients and conformance tests read it: limit with minimum, maximum and default; bbox as a form-style,
- * non-exploded array of 4 to 6 numbers; datetime as a string).
+ * clients and conformance tests read it: limit with minimum, maximum and default; bbox as an array of 4
+ * or 6 numbers; datetime as a string; all three form-style and not exploded).
  */
 final class OpenApiDocument {
     private OpenApiDocument() {}
@@ -53,19 +53,19 @@ final class OpenApiDocument {
         parameters.set("featureId", param("featureId", "path", true, "A feature id", string()));
         ObjectNode limit = Json.MAPPER.createObjectNode().put("type", "integer").put("minimum", 1)
                 .put("maximum", OgcHandler.MAX_LIMIT).put("default", OgcHandler.DEFAULT_LIMIT);
-        parameters.set("limit", param("limit", "query", false, "How many features a page holds", limit));
+        parameters.set("limit", form(param("limit", "query", false, "How many features a page holds", limit)));
         parameters.set("offset", param("offset", "query", false, "How many matching features to skip (used by the next links)",
                 Json.MAPPER.createObjectNode().put("type", "integer").put("minimum", 0).put("default", 0)));
         parameters.set("after", param("after", "query", false, "Continue after this feature (the key that next links carry)", string()));
         ObjectNode bboxSchema = Json.MAPPER.createObjectNode().put("type", "array").put("minItems", 4).put("maxItems", 6);
         bboxSchema.putObject("items").put("type", "number");
-        ObjectNode bbox = param("bbox", "query", false, "minX,minY,maxX,maxY in bbox-crs (default CRS84)", bboxSchema);
-        bbox.put("style", "form").put("explode", false);
-        parameters.set("bbox", bbox);
+        parameters.set("bbox", form(param("bbox", "query", false, "minX,minY,maxX,maxY in bbox-crs (default CRS84), or six numbers"
+                + " with heights (ignored: the data is 2D); in CRS84 a west edge greater than the east edge crosses the antimeridian",
+                bboxSchema)));
         parameters.set("bbox-crs", param("bbox-crs", "query", false, "The CRS of bbox", crsSchema()));
         parameters.set("crs", param("crs", "query", false, "The CRS of the geometry in the response", crsSchema()));
-        parameters.set("datetime", param("datetime", "query", false, "An instant or interval (a/b, ../b, a/..): for incident"
-                + " collections the map as it was then; for reference layers the time of last update", string()));
+        parameters.set("datetime", form(param("datetime", "query", false, "An instant or interval (a/b, ../b, a/..): for incident"
+                + " collections the map as it was then; for reference layers the time of last update", string())));
         ObjectNode f = string();
         f.putArray("enum").add("json").add("geojson");
         parameters.set("f", param("f", "query", false, "The format: GeoJSON", f));
@@ -96,6 +96,11 @@ final class OpenApiDocument {
         ArrayNode values = s.putArray("enum");
         Crs.URIS.forEach(values::add);
         return s;
+    }
+
+    /** Serialised as OGC API - Features requires for limit, bbox and datetime: {@code name=value}, a list comma-separated. */
+    private static ObjectNode form(ObjectNode parameter) {
+        return parameter.put("style", "form").put("explode", false);
     }
 
     private static ObjectNode param(String name, String in, boolean required, String description, ObjectNode schema) {

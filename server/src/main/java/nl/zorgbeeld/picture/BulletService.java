@@ -40,9 +40,10 @@ public final class BulletService {
             requireTheme(c, picture, content.themeId());
             long id = bullets.insert(c, incidentId, pictureId);
             bullets.insertVersion(c, id, 1, content, false, actor);
+            Bullet added = bullets.find(c, id).orElseThrow();
             incidents.changeLog().record(c, NewChangeEvent.of(incidentId, "bullet.added", path(incidentId, id), 1,
-                    NewChangeEvent.excerpt(content.text()), null, actor));
-            return bullets.find(c, id).orElseThrow();
+                    NewChangeEvent.excerpt(content.text()), null, actor).withData(added));
+            return added;
         });
     }
 
@@ -84,9 +85,10 @@ public final class BulletService {
             if (changes.isEmpty()) return current;
             int version = current.version() + 1;
             bullets.insertVersion(c, bulletId, version, next, false, actor);
+            Bullet edited = bullets.find(c, bulletId).orElseThrow();
             incidents.changeLog().record(c, NewChangeEvent.of(incidentId, "bullet.edited", path(incidentId, bulletId), version,
-                    NewChangeEvent.excerpt(next.text()), changes.fields(), actor));
-            return bullets.find(c, bulletId).orElseThrow();
+                    NewChangeEvent.excerpt(next.text()), changes.fields(), actor).withData(edited));
+            return edited;
         });
     }
 
@@ -100,9 +102,11 @@ public final class BulletService {
             }
             int version = current.version() + 1;
             bullets.insertVersion(c, bulletId, version, current.content(), true, actor);
+            Bullet retracted = bullets.find(c, bulletId).orElseThrow();
             incidents.changeLog().record(c, NewChangeEvent.of(incidentId, "bullet.retracted", path(incidentId, bulletId), version,
-                    NewChangeEvent.excerpt(current.content().text()), reason == null ? null : Map.of("reason", reason), actor));
-            return bullets.find(c, bulletId).orElseThrow();
+                    NewChangeEvent.excerpt(current.content().text()), reason == null ? null : Map.of("reason", reason), actor)
+                    .withData(retracted));
+            return retracted;
         });
     }
 

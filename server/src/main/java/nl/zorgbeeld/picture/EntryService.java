@@ -53,7 +53,7 @@ public final class EntryService {
             long picture = count.pictureId() != null ? pictureOf(c, incidentId, count.pictureId()).id() : medicalPicture(c, incidentId);
             CasualtyCount stored = casualties.insert(c, incidentId, count.withDefaults(picture, now), actor);
             incidents.changeLog().record(c, NewChangeEvent.of(incidentId, "casualties.counted",
-                    IncidentService.path(incidentId) + "/casualties", null, stored.counts().summary(), null, actor));
+                    IncidentService.path(incidentId) + "/casualties", null, stored.counts().summary(), null, actor).withData(stored));
             return stored;
         });
     }
@@ -71,9 +71,10 @@ public final class EntryService {
             incidents.requireWritable(c, incidentId);
             long id = questions.insert(c, incidentId);
             questions.insertVersion(c, id, 1, content, actor);
+            Question asked = questions.find(c, id).orElseThrow();
             incidents.changeLog().record(c, NewChangeEvent.of(incidentId, "question.asked", questionPath(incidentId, id), 1,
-                    NewChangeEvent.excerpt(content.question()), null, actor));
-            return questions.find(c, id).orElseThrow();
+                    NewChangeEvent.excerpt(content.question()), null, actor).withData(asked));
+            return asked;
         });
     }
 
@@ -99,9 +100,10 @@ public final class EntryService {
             questions.insertVersion(c, questionId, version, next, actor);
             String action = next.status() == QuestionStatus.BEANTWOORD && current.content().status() == QuestionStatus.OPEN
                     ? "question.answered" : "question.updated";
+            Question updated = questions.find(c, questionId).orElseThrow();
             incidents.changeLog().record(c, NewChangeEvent.of(incidentId, action, questionPath(incidentId, questionId), version,
-                    NewChangeEvent.excerpt(next.question()), changes.fields(), actor));
-            return questions.find(c, questionId).orElseThrow();
+                    NewChangeEvent.excerpt(next.question()), changes.fields(), actor).withData(updated));
+            return updated;
         });
     }
 
@@ -125,9 +127,10 @@ public final class EntryService {
             incidents.requireWritable(c, incidentId);
             long id = decisions.insert(c, incidentId);
             decisions.insertVersion(c, id, 1, content, actor);
+            Decision added = decisions.find(c, id).orElseThrow();
             incidents.changeLog().record(c, NewChangeEvent.of(incidentId, content.kind().code() + ".added",
-                    decisionPath(incidentId, id), 1, NewChangeEvent.excerpt(content.description()), null, actor));
-            return decisions.find(c, id).orElseThrow();
+                    decisionPath(incidentId, id), 1, NewChangeEvent.excerpt(content.description()), null, actor).withData(added));
+            return added;
         });
     }
 
@@ -147,9 +150,11 @@ public final class EntryService {
             if (changes.isEmpty()) return current;
             int version = current.version() + 1;
             decisions.insertVersion(c, decisionId, version, next, actor);
+            Decision updated = decisions.find(c, decisionId).orElseThrow();
             incidents.changeLog().record(c, NewChangeEvent.of(incidentId, next.kind().code() + ".updated",
-                    decisionPath(incidentId, decisionId), version, NewChangeEvent.excerpt(next.description()), changes.fields(), actor));
-            return decisions.find(c, decisionId).orElseThrow();
+                    decisionPath(incidentId, decisionId), version, NewChangeEvent.excerpt(next.description()), changes.fields(), actor)
+                    .withData(updated));
+            return updated;
         });
     }
 

@@ -37,7 +37,7 @@ public final class PictureFactory implements IncidentCreatedHook {
                 Actor actor) throws SQLException {
         Picture picture = pictures.insert(c, incidentId, kind, templateId, organisation, institutionId, actor);
         log.record(c, NewChangeEvent.of(incidentId, "picture.added", PictureService.path(incidentId, picture.id()), null,
-                kind.label() + ": " + organisation, null, actor));
+                kind.label() + ": " + organisation, null, actor).withData(picture));
         return picture;
     }
 

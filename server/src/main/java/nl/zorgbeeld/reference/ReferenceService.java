@@ -1,7 +1,9 @@
 package nl.zorgbeeld.reference;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.geo.FeatureCollectionWriter;
 
@@ -11,6 +13,10 @@ public final class ReferenceService {
 
     private final ReferenceStore store;
     private final InstitutionTypes types;
+    private final Map<Layer, CachedExtent> extents = new ConcurrentHashMap<>();
+
+    /** A layer's extent as computed at a change counter value; {@code bbox} null for an empty layer. */
+    private record CachedExtent(long version, double[] bbox) {}
 
     public ReferenceService(ReferenceStore store, InstitutionTypes types) {
         this.store = store;
@@ -55,6 +61,26 @@ public final class ReferenceService {
     /** One feature's GeoJSON, or null. */
     public String feature(Layer layer, String id, nl.zorgbeeld.geo.Crs crs) {
         return store.feature(layer, id, crs);
+    }
+
+    /**
+     * Each layer's extent in CRS84 {west, south, east, north} (absent for an empty layer). Computed
+     * from the data once per change of the layer: the counter is read before the extent, so a change
+     * that commits in between only makes the next call compute it again.
+     */
+    public Map<Layer, double[]> extents() {
+        Map<Layer, Long> versions = store.changeVersions();
+        Map<Layer, double[]> result = new EnumMap<>(Layer.class);
+        for (Layer layer : Layer.values()) {
+            long version = versions.getOrDefault(layer, -1L);
+            CachedExtent cached = extents.get(layer);
+            if (cached == null || cached.version() != version) {
+                cached = new CachedExtent(version, store.extent(layer));
+                extents.put(layer, cached);
+            }
+            if (cached.bbox() != null) result.put(layer, cached.bbox().clone());
+        }
+        return result;
     }
 
     public Map<String, Long> counts() { return store.counts(); }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class ReferenceStore {
         SqlWhere where = where(q);
         String sql = "SELECT json_build_object('type', 'Feature', 'id', t." + layer.idColumn()
                 + ", 'geometry', ST_AsGeoJSON(" + geometry + ", " + q.crs().decimals() + ")::json, 'properties', "
-                + layer.propertiesSql() + ")::text, t." + layer.idColumn() + " FROM " + layer.table() + " t" + where.sql()
+                + layer.propertiesSql() + ")::text, t." + layer.idColumn() + " FROM " + layer.table() + " t" + layer.sourceJoin() + where.sql()
                 + " ORDER BY t." + layer.idColumn();
         return FeatureRows.stream(dataSource, sql, where, q.limit(), q.offset(), writer);
     }
@@ -58,7 +59,7 @@ public final class ReferenceStore {
         String geometry = crs == Crs.RD_NEW ? "t.geom" : "t.geom_wgs84";
         String sql = "SELECT json_build_object('type', 'Feature', 'id', t." + layer.idColumn()
                 + ", 'geometry', ST_AsGeoJSON(" + geometry + ", " + crs.decimals() + ")::json, 'properties', "
-                + layer.propertiesSql() + ")::text FROM " + layer.table() + " t WHERE t." + layer.idColumn() + " = ?";
+                + layer.propertiesSql() + ")::text FROM " + layer.table() + " t" + layer.sourceJoin() + " WHERE t." + layer.idColumn() + " = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -80,6 +81,33 @@ public final class ReferenceStore {
         if (q.updated() != null && q.updated().start() != null) where.and("t.updated_at >= ?", q.updated().start());
         if (q.updated() != null && q.updated().end() != null) where.and("t.updated_at <= ?", q.updated().end());
         return where;
+    }
+
+    /** Each layer's change counter (reference_layer_change): it goes up with every transaction that changes the layer. */
+    public Map<Layer, Long> changeVersions() {
+        Map<Layer, Long> versions = new EnumMap<>(Layer.class);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT layer, version FROM reference_layer_change");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String path = rs.getString(1);
+                for (Layer layer : Layer.values()) if (layer.path().equals(path)) versions.put(layer, rs.getLong(2));
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the reference layers' change counters failed", e);
+        }
+    }
+
+    /** The layer's extent in CRS84 {west, south, east, north}, or null when it is empty. */
+    public double[] extent(Layer layer) {
+        String sql = "SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM (SELECT ST_Extent(geom_wgs84) AS b FROM "
+                + layer.table() + ") x WHERE b IS NOT NULL";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)} : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("computing the extent of " + layer.path() + " failed", e);
+        }
     }
 
     /** Feature counts per layer, for /health. */

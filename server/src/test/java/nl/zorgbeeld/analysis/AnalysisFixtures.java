@@ -85,9 +85,7 @@ final class AnalysisFixtures {
     static HttpResponse<String> send(TestServer server, String method, String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("X-Zorgbeeld-Author", "Hanna%20Informatie")
-                .header("X-Zorgbeeld-Organisation", "GHOR%20Test");
+                .header("Content-Type", "application/json");
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return server.send(b.build());
     }

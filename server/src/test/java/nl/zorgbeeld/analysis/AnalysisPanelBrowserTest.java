@@ -3,20 +3,18 @@ package nl.zorgbeeld.analysis;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static nl.zorgbeeld.analysis.AnalysisFixtures.draw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.net.URI;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import nl.zorgbeeld.analysis.AnalysisFixtures.Place;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.testing.Browser;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,14 +35,11 @@ class AnalysisPanelBrowserTest {
     private static final double OX = 60_000;
     private static final double OY = 440_000;
     private static final String ORGANISATION = "Zorggroep Analysekust";
-    private static final String IDENTITY = "localStorage.setItem('zorgbeeld.identity', JSON.stringify("
-            + "{ author: 'Hanna Informatie', organisation: 'GHOR Haaglanden' }))";
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
     private static TestServer server;
     private static Browser browser;
-    private BrowserContext context;
+    private Browser.Screen screen;
     private Page page;
-    private final List<String> problems = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -65,28 +60,22 @@ class AnalysisPanelBrowserTest {
     }
 
     @BeforeEach
-    void newContext() {
-        context = browser.newContext(1400, 900);
-        context.addInitScript(IDENTITY);
+    void newScreen() {
+        screen = browser.screen(1400, 900);
+        server.logIn(screen.context(), TestUsers.user("Hanna Informatie", "GHOR Haaglanden", Role.HOOFD_INFORMATIE));
+        page = screen.page();
     }
 
     @AfterEach
-    void closeContext() {
-        context.close();
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    void closeScreen() {
+        screen.close();
+        assertEquals(List.of(), screen.problems());
+        assertEquals(List.of(), screen.refused());
     }
 
+    /** The incident's page once the picture, its elements and its analysis have loaded. */
     private void open(long incident) {
-        page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) problems.add("console: " + m.text());
-        });
-        page.onPageError(e -> problems.add("page: " + e));
-        page.onRequest(r -> {
-            if (!r.url().startsWith("data:") && !"127.0.0.1".equals(URI.create(r.url()).getHost())) problems.add("fetched " + r.url());
-        });
-        page.navigate(server.url("/#incident=" + incident));
-        page.waitForFunction("() => window.zorgbeeld && window.zorgbeeld.ready");
+        screen.open(server.url("/#incident=" + incident));
         page.evaluate("() => zorgbeeld.map.setView([51.946, 3.97], 12, { animate: false })");
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Netwerkanalyse")).click();
     }

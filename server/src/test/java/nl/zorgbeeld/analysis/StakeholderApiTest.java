@@ -112,11 +112,11 @@ class StakeholderApiTest {
     }
 
     @Test
-    void writesNeedWhoWrites() {
-        HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url(path(incident, INSTITUTION))))
+    void writesNeedALogin() {
+        HttpResponse<String> r = server.sendAnonymous(HttpRequest.newBuilder(URI.create(server.url(path(incident, INSTITUTION))))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"betrokken\"}")).build());
-        assertEquals(400, r.statusCode());
-        assertEquals("X-Zorgbeeld-Author", json(r).path("where").asText());
+        assertEquals(401, r.statusCode());
+        assertEquals("AuthenticationRequired", json(r).path("code").asText());
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")

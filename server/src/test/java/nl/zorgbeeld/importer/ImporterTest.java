@@ -139,6 +139,19 @@ class ImporterTest {
     }
 
     @Test
+    void refusesRegisterIdsThatCannotBeOnePathSegment() {
+        loadAreas();
+        ImportReport report = importer.importSource(Fixtures.pathText("ids/instellingen_ids.csv"));
+
+        assertEquals(1, report.storedCount(LayerKind.INSTITUTION));
+        Map<String, String> reasons = reasonsByWhere(report);
+        assertEquals(2, reasons.size(), reasons.toString());
+        assertTrue(reasons.get("line 2").contains("id 'AGB/123'") && reasons.get("line 2").contains("'/'"), reasons.get("line 2"));
+        assertTrue(reasons.get("line 3").contains("id 'AGB\\124'") && reasons.get("line 3").contains("'\\'"), reasons.get("line 3"));
+        assertEquals(List.of(Map.of("id", "apotheek:AGB-125")), Sql.rows("SELECT id FROM institution"));
+    }
+
+    @Test
     void realDataReplacesTheDemoSet() {
         importer.ensureLandOutline();
         new DemoData(TestDatabase.dataSource()).generate();

@@ -66,6 +66,9 @@ class OgcApiImportTest {
                 .map(r -> r.get("code")).toList());
         assertTrue(requests.get(0).contains("jaarcode=2023"), "the filter of the given URL is kept: " + requests.get(0));
         assertTrue(requests.stream().anyMatch(q -> q.contains("page=2")), "the next link was followed: " + requests);
+        assertEquals(1, requests.stream().filter(q -> !q.contains("page=2")).count(),
+                "the first page is fetched once, for recognising the layer and for loading it: " + requests);
+        assertEquals(2, requests.size(), "two pages, two requests: " + requests);
         assertEquals("© CBS, Kadaster (CC BY 4.0)", Sql.one("SELECT attribution FROM reference_source WHERE layer = 'municipalities'"));
     }
 

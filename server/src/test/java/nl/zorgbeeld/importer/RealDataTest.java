@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.testing.NoServerPaths;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestDatabase;
+import nl.zorgbeeld.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,5 +43,12 @@ class RealDataTest {
         assertTrue(report.rejectedCount() < 10, "rejected: " + report.rejected());
         assertEquals(0, Sql.count("SELECT count(*) FROM reference_source WHERE demo"));
         assertEquals("VR13", Sql.one("SELECT region_code FROM institution WHERE name = 'Vumc'"), "Amsterdam-Amstelland");
+        try (TestServer server = TestServer.start()) {
+            assertTrue(NoServerPaths.assertNone(server) > 3000, "every feature of every layer was checked");
+            JsonNode province = Json.tree(server.get("/api/layers/provinces").body()).at("/features/0/properties");
+            assertEquals("provincies_2023_dissolved.geojson", Sql.one("SELECT DISTINCT source FROM province"));
+            assertEquals("© CBS, Kadaster (CC BY 4.0)", province.get("source").asText());
+            assertEquals("CC BY 4.0", province.get("licence").asText());
+        }
     }
 }

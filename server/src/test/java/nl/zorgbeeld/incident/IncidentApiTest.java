@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.JsonClient.Response;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class IncidentApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        client = new JsonClient(server, "Hanna Informatie", "GHOR Zuid-Holland Zuid");
+        client = JsonClient.as(server, TestUsers.user("Hanna Informatie", "GHOR Zuid-Holland Zuid", "VR18", null, Role.HOOFD_INFORMATIE));
     }
 
     @AfterAll
@@ -44,7 +46,11 @@ class IncidentApiTest {
     }
 
     private static long createdId(String fields) {
-        Response r = create(fields);
+        return createdId(client, fields);
+    }
+
+    private static long createdId(JsonClient as, String fields) {
+        Response r = as.post("/api/incidents", "{" + fields + "}");
         assertEquals(201, r.status(), r.body());
         return r.json().get("id").asLong();
     }
@@ -90,10 +96,12 @@ class IncidentApiTest {
     @Test
     void listFiltersByStatusTypeExerciseAndRegion() {
         String region = "VRT" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
-        long brand = createdId("\"title\": \"" + unique("Lijst brand") + "\", \"type\": \"brand\", \"regionCode\": \"" + region + "\"");
-        long exercise = createdId("\"title\": \"" + unique("Lijst oefening") + "\", \"type\": \"ongeval\", \"exercise\": true,"
+        // A Hoofd Informatie creates incidents of the own region only: one of a region of its own.
+        JsonClient client = JsonClient.as(server, TestUsers.user("Hanna Informatie", "GHOR " + region, region, null, Role.HOOFD_INFORMATIE));
+        long brand = createdId(client, "\"title\": \"" + unique("Lijst brand") + "\", \"type\": \"brand\", \"regionCode\": \"" + region + "\"");
+        long exercise = createdId(client, "\"title\": \"" + unique("Lijst oefening") + "\", \"type\": \"ongeval\", \"exercise\": true,"
                 + " \"regionCode\": \"" + region + "\"");
-        long closed = createdId("\"title\": \"" + unique("Lijst gesloten") + "\", \"type\": \"brand\", \"regionCode\": \"" + region + "\"");
+        long closed = createdId(client, "\"title\": \"" + unique("Lijst gesloten") + "\", \"type\": \"brand\", \"regionCode\": \"" + region + "\"");
         Response current = client.get("/api/incidents/" + closed);
         assertEquals(200, client.patch("/api/incidents/" + closed, "{\"status\": \"gesloten\"}", current.header("ETag")).status());
 
@@ -249,15 +257,16 @@ class IncidentApiTest {
     }
 
     @Test
-    void writesNeedToSayWhoIsWriting() {
-        JsonClient anonymous = new JsonClient(server, null, "GHOR");
-        Response r = anonymous.post("/api/incidents", "{\"title\": \"X\", \"type\": \"brand\"}");
-        assertEquals(400, r.status(), r.body());
-        assertEquals("X-Zorgbeeld-Author", r.where());
+    void writesNeedALogin() {
+        long before = Sql.count("SELECT count(*) FROM incident");
+        Response r = JsonClient.anonymous(server).post("/api/incidents", "{\"title\": \"X\", \"type\": \"brand\"}");
+        assertEquals(401, r.status(), r.body());
+        assertEquals("AuthenticationRequired", r.code());
+        assertEquals(before, Sql.count("SELECT count(*) FROM incident"));
     }
 
     @Test
-    void namesWithAccentsSurviveTheHeaders() {
+    void namesWithAccentsSurvive() {
         JsonClient zoe = new JsonClient(server, "Zoë Çelik-Brandsmaß", "GGD Fryslân");
         Response r = zoe.post("/api/incidents", "{\"title\": \"" + unique("Accenten") + "\", \"type\": \"infectieziekte\"}");
         assertEquals(201, r.status(), r.body());

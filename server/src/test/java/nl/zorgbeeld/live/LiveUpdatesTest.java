@@ -1,38 +1,33 @@
 package nl.zorgbeeld.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import nl.zorgbeeld.common.Json;
-import nl.zorgbeeld.testing.TestIncidents;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import nl.zorgbeeld.testing.EventStream;
+import nl.zorgbeeld.testing.EventStream.Event;
+import nl.zorgbeeld.testing.JsonClient;
+import nl.zorgbeeld.testing.JsonClient.Response;
 import nl.zorgbeeld.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Server-sent events: a committed change reaches every screen watching that incident, and only those. */
+/**
+ * Server-sent events: a committed change reaches every screen watching that incident, and only those,
+ * as a CloudEvents event that carries the changed object itself.
+ */
 class LiveUpdatesTest {
-    private static final String POINT = "{\"type\":\"Feature\",\"properties\":{\"kind\":\"incidentlocatie\",\"label\":\"Brandhaard\","
-            + "\"source\":\"OvD\",\"certainty\":\"gevalideerd\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[5.1,52.1]}}";
     private static TestServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static JsonClient hanna;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
+        hanna = new JsonClient(server, "Hanna", "GHOR");
     }
 
     @AfterAll
@@ -40,65 +35,90 @@ class LiveUpdatesTest {
         server.close();
     }
 
-    /** Opens the stream and collects its "event: name\ndata: json" pairs as "name json". */
-    private BlockingQueue<String> watch(long incident) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/incidents/" + incident + "/live")))
-                .header("Accept", "text/event-stream").build();
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals(200, response.statusCode());
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String event = null;
-                for (String line; (line = lines.readLine()) != null; ) {
-                    if (line.startsWith("event:")) event = line.substring(6).trim();
-                    if (line.startsWith("data:") && event != null) events.add(event + " " + line.substring(5).trim());
-                }
-            } catch (Exception ignored) {
-                // The stream ends when the test ends.
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        assertTrue(events.poll(5, TimeUnit.SECONDS).startsWith("connected "), "the stream says it is connected");
-        return events;
-    }
+    @Test
+    void aCommittedChangeReachesEveryWatcherOfThatIncidentOnly() {
+        long incident = LiveFixtures.incident(hanna, "Live-test");
+        long other = LiveFixtures.incident(hanna, "Ander incident");
+        try (EventStream first = EventStream.open(server.port(), "/api/incidents/" + incident + "/live");
+             EventStream second = EventStream.open(server.port(), "/api/incidents/" + incident + "/live");
+             EventStream elsewhere = EventStream.open(server.port(), "/api/incidents/" + other + "/live")) {
+            for (EventStream s : List.of(first, second, elsewhere)) s.next("connected");
 
-    private void draw(long incident) {
-        HttpResponse<String> created = server.send(HttpRequest.newBuilder(URI.create(server.url("/api/incidents/" + incident + "/elements")))
-                .POST(HttpRequest.BodyPublishers.ofString(POINT)).header("Content-Type", "application/geo+json")
-                .header("X-Zorgbeeld-Author", "Hanna").header("X-Zorgbeeld-Organisation", "GHOR").build());
-        assertEquals(201, created.statusCode(), created.body());
+            String elementId = LiveFixtures.point(hanna, incident, "Brandhaard").get("id").asText();
+            // A change to the other incident afterwards: when it has arrived there, nothing of the first came before it.
+            LiveFixtures.point(hanna, other, "Elders");
+
+            for (EventStream s : List.of(first, second)) {
+                JsonNode event = s.next("change").json();
+                assertEquals("1.0", event.get("specversion").asText());
+                assertEquals("nl.zorgbeeld.element.created", event.get("type").asText());
+                assertEquals("/api/incidents/" + incident, event.get("source").asText());
+                assertEquals("elements/" + elementId, event.get("subject").asText());
+                assertEquals("application/geo+json", event.get("datacontenttype").asText());
+                assertEquals("Hanna", event.get("author").asText());
+                assertTrue(event.get("summary").asText().contains("Brandhaard"));
+                JsonNode feature = event.get("data");
+                assertEquals("Feature", feature.get("type").asText());
+                assertEquals(elementId, feature.get("id").asText());
+                assertEquals(5.1, feature.at("/geometry/coordinates/0").asDouble(), 1e-9, "WGS84, as the map draws it");
+                assertEquals(1, feature.at("/properties/version").asInt());
+            }
+            JsonNode elsewhereEvent = elsewhere.next("change").json();
+            assertTrue(elsewhereEvent.get("summary").asText().contains("Elders"), "the other incident's screens hear only their own");
+        }
     }
 
     @Test
-    void aCommittedChangeReachesEveryWatcherOfThatIncidentOnly() throws Exception {
-        long incident = TestIncidents.create("Live-test", "actief");
-        long other = TestIncidents.create("Ander incident", "actief");
-        BlockingQueue<String> first = watch(incident);
-        BlockingQueue<String> second = watch(incident);
-        BlockingQueue<String> elsewhere = watch(other);
+    void eventsCarryTheBulletAndTheIncidentAsTheApiShowsThem() {
+        long incident = LiveFixtures.incident(hanna, "Inhoud");
+        try (EventStream stream = EventStream.open(server.port(), "/api/incidents/" + incident + "/live")) {
+            stream.next("connected");
+            Response bullet = LiveFixtures.bullet(hanna, incident, "Meteo", "Wind ZW 4 Bft");
+            Event added = stream.next("change");
+            assertEquals("nl.zorgbeeld.bullet.created", added.json().get("type").asText());
+            assertEquals("bullets/" + bullet.json().get("id").asLong(), added.json().get("subject").asText());
+            assertEquals(bullet.json(), added.json().get("data"), "the bullet exactly as POST answered it");
 
-        draw(incident);
-
-        for (BlockingQueue<String> events : java.util.List.of(first, second)) {
-            String event = events.poll(5, TimeUnit.SECONDS);
-            assertNotNull(event, "the change arrived within 5 s");
-            assertTrue(event.startsWith("change "), event);
-            var change = Json.tree(event.substring("change ".length()));
-            assertEquals(incident, change.get("incidentId").asLong());
-            assertEquals("element.create", change.get("action").asText());
-            assertEquals("Hanna", change.get("author").asText());
-            assertTrue(change.get("summary").asText().contains("Brandhaard"));
+            Response current = hanna.get("/api/incidents/" + incident);
+            Response updated = hanna.patch("/api/incidents/" + incident, "{\"grip\": \"2\"}", current.header("ETag"));
+            assertEquals(200, updated.status(), updated.toString());
+            JsonNode change = stream.next("change").json();
+            assertEquals("nl.zorgbeeld.incident.updated", change.get("type").asText());
+            assertNull(change.get("subject"), "the incident itself is the source");
+            assertEquals(updated.json(), change.get("data"), "the incident exactly as PATCH answered it");
+            assertEquals(Long.parseLong(added.id()) + 1, Long.parseLong(change.get("id").asText()),
+                    "ids are the positions in the change log, one apart when nothing else happened in between");
         }
-        assertNull(elsewhere.poll(1, TimeUnit.SECONDS), "another incident's screens hear nothing");
     }
 
     @Test
     void anUnknownIncidentIsA404BeforeAnyStream() {
-        HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/api/incidents/987654321/live")))
-                .header("Accept", "text/event-stream").build());
-        assertEquals(404, r.statusCode());
-        assertEquals("NotFound", Json.tree(r.body()).get("code").asText());
+        try (EventStream r = EventStream.open(server.port(), "/api/incidents/987654321/live")) {
+            assertEquals(404, r.status());
+            assertEquals("NotFound", r.error().get("code").asText());
+        }
+    }
+
+    @Test
+    void anUnknownParameterIsA400BeforeAnyStream() {
+        long incident = LiveFixtures.incident(hanna, "Parameter");
+        try (EventStream r = EventStream.open(server.port(), "/api/incidents/" + incident + "/live?since=5")) {
+            assertEquals(400, r.status());
+            assertEquals("since", r.error().get("where").asText());
+        }
+    }
+
+    @Test
+    void theStreamIsNotBufferedOnTheWay() {
+        long incident = LiveFixtures.incident(hanna, "Kopregels");
+        try (EventStream stream = EventStream.open(server.port(), "/api/incidents/" + incident + "/live")) {
+            assertEquals(200, stream.status());
+            assertTrue(stream.header("Content-Type").startsWith("text/event-stream"));
+            assertEquals("no", stream.header("X-Accel-Buffering"));
+            assertTrue(stream.header("Cache-Control").contains("no-cache"));
+            Event connected = stream.next();
+            assertEquals("connected", connected.name());
+            assertFalse(connected.id().isEmpty(), "a fresh stream starts with the head as its id, to resume from");
+        }
     }
 }

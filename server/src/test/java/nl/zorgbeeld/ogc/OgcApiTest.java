@@ -8,13 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.testing.Fixtures;
 import nl.zorgbeeld.testing.Sql;
+import nl.zorgbeeld.testing.TestDatabase;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -51,9 +56,7 @@ class OgcApiTest {
     private static HttpResponse<String> send(String method, String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/geo+json")
-                .header("X-Zorgbeeld-Author", "GAGS")
-                .header("X-Zorgbeeld-Organisation", "GHOR");
+                .header("Content-Type", "application/geo+json");
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return server.send(b.build());
     }
@@ -75,8 +78,10 @@ class OgcApiTest {
         assertEquals(1, params.path("limit").path("schema").path("minimum").asInt());
         assertEquals(10_000, params.path("limit").path("schema").path("maximum").asInt());
         assertEquals(100, params.path("limit").path("schema").path("default").asInt());
-        assertEquals("form", params.path("bbox").path("style").asText());
-        assertFalse(params.path("bbox").path("explode").asBoolean());
+        for (String name : List.of("limit", "bbox", "datetime")) {
+            assertEquals("form", params.path(name).path("style").asText(), name);
+            assertTrue(params.path(name).has("explode") && !params.path(name).path("explode").asBoolean(true), name);
+        }
         assertEquals(4, params.path("bbox").path("schema").path("minItems").asInt());
         assertEquals("string", params.path("datetime").path("schema").path("type").asText());
         assertTrue(json(api).path("paths").has("/collections/{collectionId}/items"));
@@ -132,6 +137,148 @@ class OgcApiTest {
         assertEquals(200, item.statusCode());
         assertEquals("Testziekenhuis Centrum", json(item).path("properties").path("name").asText());
         assertEquals(404, server.get("/ogc/collections/institutions/items/ziekenhuis:nope").statusCode());
+    }
+
+    private static void assertLinks(JsonNode feature, String selfPath, String collectionPath) {
+        Map<String, JsonNode> byRel = new HashMap<>();
+        for (JsonNode l : feature.get("links")) {
+            assertTrue(l.hasNonNull("href") && l.hasNonNull("rel") && l.hasNonNull("type"), l.toString());
+            byRel.put(l.get("rel").asText(), l);
+        }
+        assertEquals(Set.of("self", "collection"), byRel.keySet(), "GeoJSON is the one format: no alternate");
+        assertEquals(server.url(selfPath), byRel.get("self").get("href").asText());
+        assertEquals("application/geo+json", byRel.get("self").get("type").asText());
+        assertEquals(server.url(collectionPath), byRel.get("collection").get("href").asText());
+        assertEquals("application/json", byRel.get("collection").get("type").asText());
+        assertEquals(200, server.get(URI.create(byRel.get("self").get("href").asText()).getRawPath()
+                + Optional.ofNullable(URI.create(byRel.get("self").get("href").asText()).getRawQuery()).map(q -> "?" + q).orElse("")).statusCode());
+    }
+
+    @Test
+    void aSingleFeatureLinksToItselfAndItsCollection() {
+        assertLinks(json(server.get("/ogc/collections/institutions/items/ziekenhuis:T-001")),
+                "/ogc/collections/institutions/items/ziekenhuis%3AT-001", "/ogc/collections/institutions");
+        assertLinks(json(server.get("/ogc/collections/institutions/items/ziekenhuis:T-001?crs=" + RD)),
+                "/ogc/collections/institutions/items/ziekenhuis%3AT-001?crs=http%3A%2F%2Fwww.opengis.net%2Fdef%2Fcrs%2FEPSG%2F0%2F28992",
+                "/ogc/collections/institutions");
+        assertLinks(json(server.get("/ogc/collections/safety-regions/items/VR90")), "/ogc/collections/safety-regions/items/VR90",
+                "/ogc/collections/safety-regions");
+
+        long own = TestIncidents.create("OGC links", "actief");
+        String items = "/ogc/collections/incident-" + own + "/items";
+        HttpResponse<String> created = send("POST", items, POINT);
+        assertEquals(201, created.statusCode(), created.body());
+        String path = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+        assertLinks(json(created), path, "/ogc/collections/incident-" + own);
+        HttpResponse<String> read = server.get(path);
+        assertEquals("\"1\"", read.headers().firstValue("ETag").orElseThrow());
+        assertLinks(json(read), path, "/ogc/collections/incident-" + own);
+        assertEquals("Sporthal De Brug", json(read).path("properties").path("label").asText());
+    }
+
+    private static Set<String> ids(JsonNode collection) {
+        Set<String> ids = new HashSet<>();
+        collection.get("features").forEach(f -> ids.add(f.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void aBboxAcrossTheAntimeridianIsAnswered() {
+        HttpResponse<String> far = server.get("/ogc/collections/institutions/items?bbox=177,65,-177,70");
+        assertEquals(200, far.statusCode(), far.body());
+        assertEquals(0, json(far).get("numberMatched").asInt());
+        assertEquals(0, json(far).get("features").size());
+
+        JsonNode eastOfHere = json(server.get("/ogc/collections/institutions/items?bbox=4.9,52.05,180,52.15"));
+        JsonNode acrossTheWorld = json(server.get("/ogc/collections/institutions/items?bbox=4.9,52.05,-179,52.15"));
+        assertFalse(ids(eastOfHere).isEmpty());
+        assertEquals(ids(eastOfHere), ids(acrossTheWorld), "the western half (-180..-179) adds nothing here");
+        assertEquals(ids(eastOfHere).size(), acrossTheWorld.get("numberMatched").asInt());
+        assertEquals(Set.of(), ids(json(server.get("/ogc/collections/institutions/items?bbox=5.35,52.05,4.9,52.15"))),
+                "from 5.35 east round the world to 4.9 misses everything between 4.9 and 5.35");
+        assertEquals(5, json(server.get("/ogc/collections/institutions/items?bbox=-180,-90,180,90")).get("numberMatched").asInt(),
+                "the whole world");
+        assertEquals(Set.of("ziekenhuis:T-001"), ids(json(server.get("/ogc/collections/institutions/items?bbox=4.9,52.05,-10,5.0,52.15,100"))),
+                "six numbers: the heights are ignored");
+
+        HttpResponse<String> layer = server.get("/api/layers/institutions?bbox=177,65,-177,70");
+        assertEquals(200, layer.statusCode(), layer.body());
+        assertEquals(0, json(layer).get("features").size());
+        assertEquals(ids(eastOfHere), ids(json(server.get("/api/layers/institutions?bbox=4.9,52.05,-179,52.15"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/ogc/collections/institutions/items?bbox=5,53,6,52",
+        "/ogc/collections/institutions/items?bbox=5,52,181,53",
+        "/ogc/collections/institutions/items?bbox=-181,52,5,53",
+        "/ogc/collections/institutions/items?bbox=5,52,6,91",
+        "/ogc/collections/institutions/items?bbox=5,52,6,53,7",
+        "/ogc/collections/institutions/items?bbox=5,52,100,6,53,0",
+        "/ogc/collections/institutions/items?bbox-crs=" + RD + "&bbox=138000,455000,135000,457000",
+        "/api/layers/institutions?bbox=5,53,6,52",
+        "/api/layers/institutions?bbox=5,52,190,53",
+    })
+    void invalidBboxesAre400NamingBbox(String path) {
+        HttpResponse<String> r = server.get(path);
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals("bbox", json(r).get("where").asText());
+    }
+
+    private static double[] sqlExtent(String table) {
+        Map<String, Object> row = Sql.rows("SELECT ST_XMin(b) AS w, ST_YMin(b) AS s, ST_XMax(b) AS e, ST_YMax(b) AS n"
+                + " FROM (SELECT ST_Extent(geom_wgs84) AS b FROM " + table + ") x").get(0);
+        return new double[] {((Number) row.get("w")).doubleValue(), ((Number) row.get("s")).doubleValue(),
+            ((Number) row.get("e")).doubleValue(), ((Number) row.get("n")).doubleValue()};
+    }
+
+    private static void assertBbox(double[] expected, JsonNode collection) {
+        JsonNode bbox = collection.at("/extent/spatial/bbox/0");
+        assertEquals(4, bbox.size(), collection.toString());
+        for (int i = 0; i < 4; i++) assertEquals(expected[i], bbox.get(i).asDouble(), 1e-4, collection.toString());
+        assertEquals("http://www.opengis.net/def/crs/OGC/1.3/CRS84", collection.at("/extent/spatial/crs").asText());
+    }
+
+    @Test
+    void eachCollectionHasItsOwnExtent() {
+        assertBbox(sqlExtent("institution"), json(server.get("/ogc/collections/institutions")));
+        assertBbox(sqlExtent("safety_region"), json(server.get("/ogc/collections/safety-regions")));
+        assertBbox(new double[] {4.95, 52.05, 5.3, 52.1}, json(server.get("/ogc/collections/institutions")));
+        assertFalse(json(server.get("/ogc/collections/provinces")).has("extent"), "an empty layer has no extent");
+        JsonNode listed = null;
+        for (JsonNode c : json(server.get("/ogc/collections")).get("collections")) if (c.get("id").asText().equals("municipalities")) listed = c;
+        assertBbox(sqlExtent("municipality"), listed);
+
+        TestDatabase.execute("INSERT INTO institution (id, type, name, connected, source, geom) VALUES"
+                + " ('vvt:extent', 'vvt', 'Ver weg', false, 'test', ST_Transform(ST_SetSRID(ST_MakePoint(6.5, 53.3), 4326), 28992))");
+        try {
+            assertBbox(new double[] {4.95, 52.05, 6.5, 53.3}, json(server.get("/ogc/collections/institutions")));
+        } finally {
+            TestDatabase.execute("DELETE FROM institution WHERE id = 'vvt:extent'");
+        }
+        assertBbox(new double[] {4.95, 52.05, 5.3, 52.1}, json(server.get("/ogc/collections/institutions")));
+    }
+
+    @Test
+    void anIncidentsExtentIsItsElementsAndItsTimeSoFar() {
+        long own = TestIncidents.create("OGC extent", "actief");
+        Instant started = ((java.sql.Timestamp) Sql.one("SELECT started_at FROM incident_version WHERE incident_id = ?", own)).toInstant();
+        JsonNode empty = json(server.get("/ogc/collections/incident-" + own));
+        assertFalse(empty.path("extent").has("spatial"), "no elements yet: no spatial extent");
+        JsonNode interval = empty.at("/extent/temporal/interval/0");
+        assertEquals(started, Instant.parse(interval.get(0).asText()));
+        assertTrue(interval.get(1).isNull(), "open while the incident is not closed");
+        assertEquals("http://www.opengis.net/def/uom/ISO-8601/0/Gregorian", empty.at("/extent/temporal/trs").asText());
+
+        assertEquals(201, send("POST", "/ogc/collections/incident-" + own + "/items", POINT).statusCode());
+        assertEquals(201, send("POST", "/ogc/collections/incident-" + own + "/items", POINT.replace("[5.12,52.09]", "[5.3,52.2]")).statusCode());
+        assertBbox(new double[] {5.12, 52.09, 5.3, 52.2}, json(server.get("/ogc/collections/incident-" + own)));
+
+        long closed = TestIncidents.create("OGC extent closed", "gesloten");
+        JsonNode end = json(server.get("/ogc/collections/incident-" + closed)).at("/extent/temporal/interval/0/1");
+        assertFalse(end.isNull(), "a closed incident's time has an end");
+        assertEquals(((java.sql.Timestamp) Sql.one("SELECT recorded_at FROM incident_version WHERE incident_id = ?", closed)).toInstant(),
+                Instant.parse(end.asText()));
     }
 
     @ParameterizedTest

@@ -6,19 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.testing.Browser;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +31,8 @@ import org.junit.jupiter.api.Test;
 class PictureBrowserTest {
     private static TestServer server;
     private static Browser browser;
-    private BrowserContext context;
+    private Browser.Screen screen;
     private Page page;
-    private final List<String> problems = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -51,27 +49,23 @@ class PictureBrowserTest {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(1400, 900);
-        page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) problems.add("console: " + m.text());
-        });
-        page.onPageError(e -> problems.add("page: " + e));
-        page.onRequest(r -> {
-            if (!r.url().startsWith("data:") && !"127.0.0.1".equals(URI.create(r.url()).getHost())) problems.add("fetched " + r.url());
-        });
-        page.navigate(server.url("/"));
+        screen = browser.screen(1400, 900);
+        server.logIn(screen.context());
+        page = screen.open(server.url("/"));
     }
 
     @AfterEach
     void closePage() {
-        context.close();
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        screen.close();
+        assertEquals(List.of(), screen.problems());
+        assertEquals(List.of(), screen.refused());
     }
 
     @Test
     void anIncidentStartedInTheUiGetsABulletThatTheApiHas() {
         String title = "Brand Chemiepark " + UUID.randomUUID().toString().substring(0, 8);
+        server.logIn(screen.context(), TestUsers.user("Zoë Informatie", "GHOR Zuid-Limburg", Role.HOOFD_INFORMATIE));
+        screen.open(server.url("/"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Incident kiezen of starten")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nieuw incident starten")).click();
         Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Nieuw incident"));
@@ -80,11 +74,6 @@ class PictureBrowserTest {
         form.getByLabel("Locatie").fill("Chemiestraat 4, Geleen");
         form.getByLabel("Dit is een oefening").check();
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Incident starten")).click();
-
-        Locator who = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Naam en organisatie"));
-        who.getByLabel("Naam").fill("Zoë Informatie");
-        who.getByLabel("Organisatie").fill("GHOR Zuid-Limburg");
-        who.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Opslaan")).click();
 
         assertThat(page.locator("#incident-summary")).containsText(title);
         assertThat(page.locator("#incident-summary")).containsText("Gevaarlijke stoffen (CBRN)");
@@ -107,12 +96,12 @@ class PictureBrowserTest {
         assertThat(bullet).containsText("Bron: OvD-G ter plaatse");
         assertThat(bullet).containsText("Zoë Informatie (GHOR Zuid-Limburg)");
         assertThat(situatie.locator(".zb-fresh")).containsText("actueel");
-        assertThat(page.locator("#live-status")).containsText("Lekkage van chloorgas");
+        screen.waitForAnnouncement("Lekkage van chloorgas");
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Tijdlijn")).click();
         assertThat(page.locator(".zb-changes")).containsText("Bericht geplaatst: Lekkage van chloorgas uit opslagtank");
         assertThat(page.locator(".zb-changes")).containsText("Incident gestart");
 
-        JsonClient api = new JsonClient(server, null, null);
+        JsonClient api = JsonClient.as(server, TestUsers.standard());
         JsonNode incident = api.get("/api/incidents/" + incidentId).json();
         assertEquals(title, incident.get("title").asText());
         assertEquals("gevaarlijke_stoffen", incident.get("type").asText());
@@ -131,8 +120,7 @@ class PictureBrowserTest {
         JsonClient api = new JsonClient(server, "Hanna Informatie", "GHOR Utrecht");
         Scenario s = Scenario.start(api, "Tijdkiezer");
         s.bullet("Meteo", "Wind zuidwest, 3 Bft");
-        page.evaluate("() => localStorage.setItem('zorgbeeld.identity', JSON.stringify({author: 'Piet Test', organisation: 'GHOR Utrecht'}))");
-        page.navigate(server.url("/#incident=" + s.incidentId));
+        screen.open(server.url("/#incident=" + s.incidentId));
 
         Locator meteo = page.locator(".zb-theme[data-theme='Meteo']");
         assertThat(meteo.locator(".zb-bullet")).containsText("Wind zuidwest, 3 Bft");

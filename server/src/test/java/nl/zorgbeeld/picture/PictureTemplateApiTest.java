@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.JsonClient.Response;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class PictureTemplateApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        client = new JsonClient(server, "Beheerder", "GHOR Utrecht");
+        client = JsonClient.as(server, TestUsers.user("Beheerder", "GHOR Utrecht", Role.BEHEERDER, Role.HOOFD_INFORMATIE));
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.testing.Fixtures;
+import nl.zorgbeeld.testing.NoServerPaths;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -104,6 +105,23 @@ class ReferenceApiTest {
         assertTrue(sources.toString().contains("CC BY 4.0"));
     }
 
+    @Test
+    void sourcesAreNamedWithTheirLicenceNeverAsAServerPath() {
+        assertTrue(NoServerPaths.looksLikeAPath(Fixtures.pathText("reference/instellingen_test.geojson")), "the check itself works");
+        assertFalse(NoServerPaths.looksLikeAPath("TNO/RIVM (2019)"));
+        assertTrue(NoServerPaths.assertNone(server) >= 10);
+
+        JsonNode hospital = json(server.get("/ogc/collections/institutions/items/ziekenhuis:T-001")).get("properties");
+        assertEquals("Eigen register (instellingen_test.geojson)", hospital.get("source").asText());
+        assertEquals("eigen gegevens", hospital.get("licence").asText());
+        JsonNode region = json(server.get("/api/layers/safety-regions?region=VR90")).at("/features/0/properties");
+        assertEquals("© CBS, Kadaster (CC BY 4.0)", region.get("source").asText());
+        assertEquals("CC BY 4.0", region.get("licence").asText());
+        List<String> names = new ArrayList<>();
+        json(server.get("/api/reference/sources")).forEach(s -> names.add(s.get("source").asText()));
+        assertTrue(names.containsAll(List.of("instellingen_test.geojson", "instellingen_rd.csv", "veiligheidsregios_test.geojson")), names.toString());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "/api/layers/institutions?bbox=1,2,3|bbox|four numbers",
@@ -129,7 +147,7 @@ class ReferenceApiTest {
         assertEquals(where, error.get("where").asText());
         assertTrue(error.get("detail").asText().contains(detail), error.get("detail").asText());
         assertFalse(error.get("title").asText().isEmpty());
-        assertTrue(error.get("type").asText().startsWith("https://"));
+        assertEquals("/problems/InvalidParameterValue", error.get("type").asText());
         assertEquals(before, Sql.count("SELECT count(*) FROM institution"));
     }
 

@@ -4,16 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
-import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import nl.zorgbeeld.testing.Browser;
 import nl.zorgbeeld.testing.TestServer;
 import org.apache.pdfbox.Loader;
@@ -50,23 +47,18 @@ class PrintViewBrowserTest {
         }
     }
 
-    private Page open(BrowserContext context, List<String> problems) {
-        Page page = context.newPage();
-        page.onPageError(e -> problems.add("page: " + e));
-        page.onRequest(r -> {
-            if (!r.url().startsWith("data:") && !"127.0.0.1".equals(URI.create(r.url()).getHost())) problems.add("fetched " + r.url());
-        });
-        page.navigate(server.url("/#incident=" + incident));
-        page.waitForFunction("() => window.zorgbeeld && window.zorgbeeld.ready");
+    /** The incident in the app, logged in as the standard user (a Hoofd Informatie of the incident's region). */
+    private Page open(Browser.Screen screen) {
+        server.logIn(screen.context());
+        Page page = screen.open(server.url("/#incident=" + incident));
         page.waitForSelector("body[data-incident-ready='" + incident + "']");
         return page;
     }
 
     @Test
     void afdrukkenGivesALandscapePageWithTheMapAndThePicture() throws Exception {
-        List<String> problems = new CopyOnWriteArrayList<>();
-        try (BrowserContext context = browser.newContext(1400, 900)) {
-            Page page = open(context, problems);
+        try (Browser.Screen screen = browser.screen(1400, 900)) {
+            Page page = open(screen);
             page.getByLabel("Papierformaat").selectOption("A3");
             // The browser's print dialog is replaced by a note that it was asked for; Chromium prints to PDF below.
             page.evaluate("() => { window.print = () => { window.printAsked = true; }; }");
@@ -99,15 +91,14 @@ class PrintViewBrowserTest {
                     assertTrue(text.toLowerCase().contains(expected.toLowerCase()), "the printed page lacks '" + expected + "'");
                 }
             }
+            assertEquals(List.of(), screen.problems());
         }
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test
     void momentopnameDownloadenSavesTheZip() throws Exception {
-        List<String> problems = new CopyOnWriteArrayList<>();
-        try (BrowserContext context = browser.newContext(1400, 900)) {
-            Page page = open(context, problems);
+        try (Browser.Screen screen = browser.screen(1400, 900)) {
+            Page page = open(screen);
             Download download = page.waitForDownload(() ->
                     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Momentopname downloaden")).click());
             assertTrue(download.suggestedFilename().startsWith("momentopname-incident-" + incident + "-"), download.suggestedFilename());
@@ -115,7 +106,7 @@ class PrintViewBrowserTest {
             assertEquals('P', zip[0]);
             assertEquals('K', zip[1]);
             assertEquals(6, SnapshotRestoreTest.pictureJson(zip).path("elements").path("features").size());
+            assertEquals(List.of(), screen.problems());
         }
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 }

@@ -2,26 +2,65 @@ package nl.zorgbeeld.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.testing.TestUsers.TestUser;
 
 /**
- * JSON requests against a {@link TestServer}, sent as a named person of an organisation (the
- * X-Zorgbeeld-Author and -Organisation headers, percent-encoded as a browser would).
+ * JSON requests against a {@link TestServer}, sent as a logged-in test user (its API token), or
+ * anonymously. {@code new JsonClient(server, "Name", "Organisation")} acts as a Hoofd Informatie
+ * of that name and organisation in the fixtures' region.
  */
 public final class JsonClient {
     private final TestServer server;
-    private final String author;
-    private final String organisation;
+    private final Map<String, String> headers;
+    private final TestUser user;
 
+    /** As a Hoofd Informatie called {@code author} of {@code organisation}; anonymous when {@code author} is null. */
     public JsonClient(TestServer server, String author, String organisation) {
-        this.server = server;
-        this.author = author;
-        this.organisation = organisation;
+        this(server, author == null ? null : TestUsers.user(author, organisation == null ? "GHOR Utrecht" : organisation,
+                Role.HOOFD_INFORMATIE));
     }
+
+    private JsonClient(TestServer server, TestUser user) {
+        this(server, user, user == null ? Map.of() : Map.of("Authorization", "Bearer " + user.token()));
+    }
+
+    private JsonClient(TestServer server, TestUser user, Map<String, String> headers) {
+        this.server = server;
+        this.user = user;
+        this.headers = headers;
+    }
+
+    /** As {@code user}, with its API token. */
+    public static JsonClient as(TestServer server, TestUser user) {
+        return new JsonClient(server, user);
+    }
+
+    /** Without any login. */
+    public static JsonClient anonymous(TestServer server) {
+        return new JsonClient(server, null, Map.of());
+    }
+
+    /** With these headers on every request (a session cookie, another token) instead of the user's token. */
+    public static JsonClient withHeaders(TestServer server, Map<String, String> headers) {
+        return new JsonClient(server, null, Map.copyOf(headers));
+    }
+
+    /** As {@code user} in a browser session: the session cookie and, when {@code csrf}, its CSRF token. */
+    public static JsonClient inSession(TestServer server, TestUser user, boolean csrf) {
+        String session = TestUsers.session(user);
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Cookie", "zb_session=" + session);
+        if (csrf) h.put("X-CSRF-Token", TestUsers.csrf(session));
+        return new JsonClient(server, user, h);
+    }
+
+    public TestUser user() { return user; }
 
     /** A response with its body read as JSON (null when empty or not JSON). */
     public record Response(int status, JsonNode json, String body, HttpResponse<String> raw) {
@@ -57,16 +96,15 @@ public final class JsonClient {
     }
 
     /** Any request; {@code headers} are name, value pairs, a null value leaving the header out. */
-    public Response send(String method, String path, String json, String... headers) {
+    public Response send(String method, String path, String json, String... extra) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
-        if (author != null) request.header("X-Zorgbeeld-Author", encode(author));
-        if (organisation != null) request.header("X-Zorgbeeld-Organisation", encode(organisation));
-        for (int i = 0; i < headers.length; i += 2) {
-            if (headers[i + 1] != null) request.header(headers[i], headers[i + 1]);
+        headers.forEach(request::header);
+        for (int i = 0; i < extra.length; i += 2) {
+            if (extra[i + 1] != null) request.header(extra[i], extra[i + 1]);
         }
-        HttpResponse<String> response = server.send(request.build());
+        HttpResponse<String> response = server.sendAnonymous(request.build());
         return new Response(response.statusCode(), parse(response.body()), response.body(), response);
     }
 
@@ -77,10 +115,6 @@ public final class JsonClient {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static JsonNode parse(String body) {

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.net.URI;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import nl.zorgbeeld.testing.Browser;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.Sql;
@@ -39,17 +38,13 @@ class DrawingBrowserTest {
     private static final String AREA_FEATURE = "{\"type\":\"Feature\",\"properties\":{\"kind\":\"incidentgebied\",\"label\":\"Brandhaard\","
             + "\"source\":\"OvD-G\",\"certainty\":\"gevalideerd\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
             + "[[[5.42,51.94],[5.48,51.94],[5.48,51.965],[5.42,51.965],[5.42,51.94]]]}}";
-    private static final String IDENTITY = "localStorage.setItem('zorgbeeld.identity', JSON.stringify("
-            + "{ author: 'Hanna Informatie', organisation: 'GHOR Utrecht' }))";
 
     private static TestServer server;
     private static Browser browser;
     private static JsonClient api;
-    private BrowserContext context;
+    /** Each test says which refusals ("POST 400") it provokes: see {@link Browser.Screen#refused}. */
+    private Browser.Screen screen;
     private Page page;
-    private final List<String> problems = new CopyOnWriteArrayList<>();
-    /** Requests the server refused ("POST 400"): each test says which refusals it provokes. */
-    private final List<String> refused = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -68,14 +63,16 @@ class DrawingBrowserTest {
     }
 
     @BeforeEach
-    void newContext() {
-        context = browser.newContext(1400, 900);
+    void newScreen() {
+        screen = browser.screen(1400, 900);
+        server.logIn(screen.context());
+        page = screen.page();
     }
 
     @AfterEach
-    void closeContext() {
-        context.close();
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    void closeScreen() {
+        screen.close();
+        assertEquals(List.of(), screen.problems());
     }
 
     @Test
@@ -84,11 +81,6 @@ class DrawingBrowserTest {
         open(incident);
 
         page.click("#draw-incidentgebied");
-        // Asked once who is drawing, before the first change.
-        Locator who = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Naam en organisatie"));
-        who.getByLabel("Naam").fill("Hanna Informatie");
-        who.getByLabel("Organisatie").fill("GHOR Utrecht");
-        who.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Opslaan")).click();
         assertThat(page.locator("#draw-incidentgebied")).hasAttribute("aria-pressed", "true");
 
         drawPolygon(AREA);
@@ -111,7 +103,7 @@ class DrawingBrowserTest {
         page.fill("#element-source", "OvD-G ter plaatse");
         page.press("#element-source", "Enter");
         assertThat(form).hasCount(0);
-        assertThat(page.locator("#toast")).containsText("Incidentgebied opgeslagen.");
+        screen.waitForToast("Incidentgebied opgeslagen.");
         page.waitForFunction("() => zorgbeeld.elements.length === 1");
         assertThat(page.locator("#element-legend")).containsText("Incidentgebied");
         assertThat(page.locator("#element-legend")).containsText("niet gevalideerd");
@@ -138,16 +130,17 @@ class DrawingBrowserTest {
         assertThat(popup.locator(".zb-certainty")).hasText("Vermoeden");
         assertThat(popup).containsText("OvD-G ter plaatse");
         assertThat(popup).containsText("Hanna Informatie (GHOR Utrecht)");
-        assertThat(popup).containsText("zojuist");
+        // When it was recorded: the age first ("zojuist" on a quick machine, minutes on a busy one), then the time.
+        assertThat(popup.locator("time")).hasAttribute("datetime", stored.at("/properties/validFrom").asText());
+        assertThat(popup.locator("time")).hasText(Pattern.compile("^(zojuist|\\d+ min geleden) \\(\\d+ \\w+\\.? \\d{4},? \\d{2}:\\d{2}\\)$"));
         waitForPopup();
         page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshotDir().resolve("drawing-saved.png")));
-        assertEquals(List.of("POST 400"), refused);
+        assertEquals(List.of("POST 400"), screen.refused());
     }
 
     @Test
     void anInvalidShapeIsExplainedAndCanBeRepaired() {
         long incident = incident("Lekkage");
-        context.addInitScript(IDENTITY);
         open(incident);
 
         // Escape stops drawing.
@@ -178,13 +171,12 @@ class DrawingBrowserTest {
         assertEquals("LBW", stored.at("/properties/zone").asText());
         assertEquals("MultiPolygon", stored.at("/geometry/type").asText());
         assertThat(page.locator("#element-legend [data-zone='LBW']")).containsText("Effectgebied LBW");
-        assertEquals(List.of("POST 400"), refused);
+        assertEquals(List.of("POST 400"), screen.refused());
     }
 
     @Test
     void aReceptionLocationIsPlacedWithItsOwnFields() {
         long incident = incident("Ontruiming");
-        context.addInitScript(IDENTITY);
         open(incident);
 
         page.click("#draw-opvanglocatie");
@@ -218,7 +210,7 @@ class DrawingBrowserTest {
         assertThat(page.locator("#element-legend [data-kind='opvanglocatie']")).containsText("Opvanglocatie");
         waitForPopup();
         page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshotDir().resolve("drawing-point.png")));
-        assertEquals(List.of("POST 400"), refused);
+        assertEquals(List.of("POST 400"), screen.refused());
     }
 
     @Test
@@ -227,9 +219,8 @@ class DrawingBrowserTest {
         String id = api.post("/api/incidents/" + incident + "/elements", AREA_FEATURE).json().get("id").asText();
         // The first version was drawn two hours ago.
         TestDatabase.execute("UPDATE picture_element SET valid_from = valid_from - interval '2 hours' WHERE element_id = '" + id + "'");
-        context.addInitScript(IDENTITY);
         open(incident);
-        page.waitForFunction("() => zorgbeeld.elements.length === 1");
+        assertEquals(1, ((Number) page.evaluate("() => zorgbeeld.elements.length")).intValue());
 
         // Edit: open the popup, "Wijzigen", drag the north-east corner further north-east, save.
         page.mouse().click(screen(51.95, 5.45)[0], screen(51.95, 5.45)[1]);
@@ -241,7 +232,7 @@ class DrawingBrowserTest {
         drag(screen(51.965, 5.48), screen(51.975, 5.50));
         page.fill("#element-label", "Brandhaard, uitgebreid");
         page.press("#element-label", "Enter");
-        assertThat(page.locator("#toast")).containsText("Incidentgebied gewijzigd.");
+        screen.waitForToast("Incidentgebied gewijzigd.");
         page.waitForFunction("() => zorgbeeld.elements[0]?.properties.version === 2");
 
         JsonNode now = api.get("/api/incidents/" + incident + "/elements/" + id).json();
@@ -268,16 +259,15 @@ class DrawingBrowserTest {
         page.locator(".zb-history-banner").getByRole(AriaRole.BUTTON).click();
         page.waitForFunction("() => zorgbeeld.elementsMoment === 'nu' && zorgbeeld.elements[0]?.properties.version === 2");
         assertThat(page.locator("#draw-incidentgebied")).isEnabled();
-        assertEquals(List.of(), refused);
+        assertEquals(List.of(), screen.refused());
     }
 
     @Test
     void aChangeBySomeoneElseIsNotOverwrittenAndADeleteAsksOnce() {
         long incident = incident("Brand Chemiepark");
         String id = api.post("/api/incidents/" + incident + "/elements", AREA_FEATURE).json().get("id").asText();
-        context.addInitScript(IDENTITY);
         open(incident);
-        page.waitForFunction("() => zorgbeeld.elements.length === 1");
+        assertEquals(1, ((Number) page.evaluate("() => zorgbeeld.elements.length")).intValue());
 
         page.mouse().click(screen(51.95, 5.45)[0], screen(51.95, 5.45)[1]);
         page.locator(".zb-element-popup").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Wijzigen")).click();
@@ -287,7 +277,7 @@ class DrawingBrowserTest {
                 AREA_FEATURE.replace("Brandhaard", "Naam van collega"), "If-Match", "\"1\"");
         assertEquals(200, theirs.status(), theirs.toString());
         page.press("#element-label", "Enter");
-        assertThat(page.locator("#toast")).containsText("Iemand anders (Piet Collega, GGD Utrecht) heeft het incidentgebied \"Brandhaard\" intussen gewijzigd");
+        screen.waitForToast("Iemand anders (Piet Collega, GGD Utrecht) heeft het incidentgebied \"Brandhaard\" intussen gewijzigd");
         page.waitForFunction("() => zorgbeeld.elements[0]?.properties.label === 'Naam van collega'");
         assertEquals("Naam van collega", api.get("/api/incidents/" + incident + "/elements/" + id).json().at("/properties/label").asText());
 
@@ -307,14 +297,14 @@ class DrawingBrowserTest {
         assertThat(page.locator(".zb-element-popup")).hasCount(0);
         page.mouse().click(screen(51.95, 5.45)[0], screen(51.95, 5.45)[1]);
         page.locator(".zb-element-popup").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verwijderen")).click();
-        assertThat(page.locator("#toast")).containsText("Incidentgebied verwijderd.");
+        screen.waitForToast("Incidentgebied verwijderd.");
         page.waitForFunction("() => zorgbeeld.elements.length === 0");
         assertEquals(2, questions.size());
         assertTrue(questions.get(0).startsWith("Het incidentgebied \"Naam van collega\" verwijderen?"), questions.get(0));
         assertEquals(0, api.get("/api/incidents/" + incident + "/elements").json().get("features").size());
         assertEquals(2, api.get("/api/incidents/" + incident + "/elements/" + id + "/versions").json().get("features").size());
         assertThat(page.locator("#element-legend")).isHidden();
-        assertEquals(List.of("PUT 412"), refused);
+        assertEquals(List.of("PUT 412"), screen.refused());
     }
 
     /** An incident started through the API (so it has its pictures), backdated three hours. */
@@ -329,23 +319,10 @@ class DrawingBrowserTest {
         return id;
     }
 
+    /** The incident's page once it has loaded (and framed its elements), then a fixed view of the test area. */
     private void open(long incident) {
-        page = context.newPage();
-        page.onConsoleMessage(m -> {
-            // Chromium logs every refused request; which ones were expected is checked through `refused`.
-            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) problems.add("console: " + m.text());
-        });
-        page.onResponse(r -> {
-            if (r.status() >= 400) refused.add(r.request().method() + " " + r.status());
-        });
-        page.onPageError(e -> problems.add("page: " + e));
-        page.onRequest(r -> {
-            if (!r.url().startsWith("data:") && !"127.0.0.1".equals(URI.create(r.url()).getHost())) problems.add("fetched " + r.url());
-        });
-        page.navigate(server.url("/#incident=" + incident));
-        page.waitForFunction("() => window.zorgbeeld && window.zorgbeeld.ready");
+        screen.open(server.url("/#incident=" + incident));
         assertThat(page.locator("#draw-toolbar")).isVisible();
-        page.waitForFunction("() => Array.isArray(zorgbeeld.elements)");
         page.evaluate("() => zorgbeeld.map.setView([51.9525, 5.45], 13, { animate: false })");
     }
 

@@ -50,7 +50,7 @@ class OidcHandlerTest {
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             RequestIds.install(cfg);
-            ErrorHandlers.install(cfg.routes);
+            ErrorHandlers.install(cfg);
             handler.register(cfg.routes);
         });
         app.start("127.0.0.1", 0);

@@ -1,0 +1,239 @@
+package nl.zorgbeeld.auth;
+
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.PATCH;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+import static nl.zorgbeeld.auth.Conditions.HAZARD_ELEMENT;
+import static nl.zorgbeeld.auth.Conditions.HAZARD_ELEMENT_NEW;
+import static nl.zorgbeeld.auth.Conditions.HAZARD_THEME_BULLET;
+import static nl.zorgbeeld.auth.Conditions.HAZARD_THEME_NEW;
+import static nl.zorgbeeld.auth.Conditions.OWN_INSTITUTION;
+import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION_NEW_USER;
+import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION_USER;
+import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_BULLET;
+import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_NEW;
+import static nl.zorgbeeld.auth.Conditions.OWN_REGION;
+import static nl.zorgbeeld.auth.Role.BEHEERDER;
+import static nl.zorgbeeld.auth.Role.GAGS;
+import static nl.zorgbeeld.auth.Role.HOOFD_INFORMATIE;
+import static nl.zorgbeeld.auth.Role.INFORMATIECOORDINATOR;
+import static nl.zorgbeeld.auth.Role.ORGANISATIEBEHEERDER;
+
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who may call which route: the one list of access rules of the whole app. The route check
+ * ({@link Access}) enforces it; the rights table in docs/security.md is generated from it
+ * ({@link AccessTable}); the role-by-route test holds every route of the running app against it,
+ * so a route without a rule here fails the build (and is refused at run time).
+ *
+ * Reads are open to every role, within what the user's organisation can see: the incidents of its
+ * safety region and those it is invited to (any other incident answers 404). Writes follow the
+ * roles: the Hoofd Informatie runs the incident, its pictures, map, analysis, regie and invitations;
+ * the GAGS writes plumes, effect zones and measurements and the Gevaarlijke stoffen theme; an
+ * informatiecoordinator writes for its own institution only; a lezer only reads; the
+ * organisatiebeheerder manages the users of its organisation and the beheerder the system.
+ */
+public final class AccessRules {
+    private static final List<Rule> RULES = new ArrayList<>();
+
+    static {
+        // Open without login: the health check, the descriptions of the error codes and the login flow
+        // (static assets are not routes).
+        open(GET, "/health");
+        open(GET, "/problems");
+        open(GET, "/problems/{code}");
+        open(POST, "/auth/login");
+        open(POST, "/auth/enrol");
+        open(POST, "/auth/enrol/confirm");
+        open(POST, "/auth/totp");
+        open(POST, "/auth/logout");
+        open(GET, "/auth/providers");
+        open(GET, "/auth/oidc/{organisationId}/start");
+        open(GET, "/auth/oidc/callback");
+
+        // Who am I, and my own API tokens (tokens are managed from a browser session only).
+        signedIn(GET, "/api/me");
+        sessionOnly(GET, "/api/me/tokens");
+        sessionOnly(POST, "/api/me/tokens");
+        sessionOnly(DELETE, "/api/me/tokens/{tokenId}");
+
+        // Organisations and users.
+        signedIn(GET, "/api/organisations");
+        rule(POST, "/api/organisations").allow(BEHEERDER);
+        rule(PATCH, "/api/organisations/{organisationId}").allow(BEHEERDER);
+        rule(GET, "/api/users").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER);
+        rule(POST, "/api/users").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION_NEW_USER);
+        rule(PATCH, "/api/users/{userId}").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION_USER);
+        rule(POST, "/api/users/{userId}/enrolment-code").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION_USER);
+
+        // Reference layers, vocabularies and the client's configuration.
+        read("/api/config");
+        read("/api/layers/countries");
+        read("/api/layers/{layer}");
+        read("/api/vocabularies/institution-types");
+        read("/api/reference/sources");
+        read("/api/vocabularies/incidents");
+        read("/api/vocabularies/picture");
+        read("/api/vocabularies/stakeholder-statuses");
+
+        // Incidents.
+        rule(POST, "/api/incidents").allow(HOOFD_INFORMATIE, OWN_REGION);
+        read("/api/incidents");
+        read("/api/incidents/{id}");
+        // The incident list as a live stream: each event only of incidents the user may see (LiveVisibility).
+        read("/api/live");
+        rule(PATCH, "/api/incidents/{id}").allow(HOOFD_INFORMATIE, OWN_REGION);
+        read("/api/incidents/{id}/timeline");
+        read("/api/incidents/{id}/live");
+        read("/api/incidents/{id}/invitations");
+        rule(POST, "/api/incidents/{id}/invitations").allow(HOOFD_INFORMATIE, OWN_REGION);
+        rule(DELETE, "/api/incidents/{id}/invitations/{organisationId}").allow(HOOFD_INFORMATIE, OWN_REGION);
+        rule(GET, "/api/incidents/{id}/audit").allow(HOOFD_INFORMATIE, OWN_REGION).allow(BEHEERDER);
+
+        // The text picture.
+        read("/api/incidents/{id}/picture");
+        read("/api/incidents/{id}/freshness");
+        read("/api/incidents/{id}/pictures");
+        rule(POST, "/api/incidents/{id}/pictures").allow(HOOFD_INFORMATIE).allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
+        read("/api/incidents/{id}/pictures/{pictureId}");
+        rule(POST, "/api/incidents/{id}/bullets").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_THEME_NEW)
+                .allow(INFORMATIECOORDINATOR, OWN_PICTURE_NEW);
+        read("/api/incidents/{id}/bullets/{bulletId}");
+        read("/api/incidents/{id}/bullets/{bulletId}/versions");
+        rule(PATCH, "/api/incidents/{id}/bullets/{bulletId}").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_THEME_BULLET)
+                .allow(INFORMATIECOORDINATOR, OWN_PICTURE_BULLET);
+        rule(POST, "/api/incidents/{id}/bullets/{bulletId}/retract").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_THEME_BULLET)
+                .allow(INFORMATIECOORDINATOR, OWN_PICTURE_BULLET);
+        rule(POST, "/api/incidents/{id}/casualties").allow(HOOFD_INFORMATIE).allow(INFORMATIECOORDINATOR, OWN_PICTURE_NEW);
+        read("/api/incidents/{id}/casualties");
+        rule(POST, "/api/incidents/{id}/questions").allow(HOOFD_INFORMATIE);
+        read("/api/incidents/{id}/questions");
+        read("/api/incidents/{id}/questions/{questionId}");
+        rule(PATCH, "/api/incidents/{id}/questions/{questionId}").allow(HOOFD_INFORMATIE);
+        rule(POST, "/api/incidents/{id}/decisions").allow(HOOFD_INFORMATIE);
+        read("/api/incidents/{id}/decisions");
+        read("/api/incidents/{id}/decisions/{decisionId}");
+        rule(PATCH, "/api/incidents/{id}/decisions/{decisionId}").allow(HOOFD_INFORMATIE);
+
+        // Templates are shared by every region: the system administrator manages them.
+        read("/api/templates");
+        rule(POST, "/api/templates").allow(BEHEERDER);
+        read("/api/templates/{templateId}");
+        rule(POST, "/api/templates/{templateId}/themes").allow(BEHEERDER);
+        rule(PATCH, "/api/templates/{templateId}/themes/{themeId}").allow(BEHEERDER);
+        rule(PUT, "/api/templates/{templateId}/theme-order").allow(BEHEERDER);
+
+        // The geographic picture.
+        read("/api/incidents/{id}/elements");
+        rule(POST, "/api/incidents/{id}/elements").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_ELEMENT_NEW);
+        read("/api/incidents/{id}/elements/{elementId}");
+        read("/api/incidents/{id}/elements/{elementId}/versions");
+        rule(PUT, "/api/incidents/{id}/elements/{elementId}").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_ELEMENT);
+        rule(DELETE, "/api/incidents/{id}/elements/{elementId}").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_ELEMENT);
+
+        // The network analysis and stakeholder status.
+        read("/api/incidents/{id}/affected");
+        read("/api/incidents/{id}/affected/changes");
+        read("/api/incidents/{id}/affected/rings");
+        read("/api/incidents/{id}/call-list");
+        read("/api/incidents/{id}/exposure");
+        read("/api/exposure/subjects");
+        read("/api/incidents/{id}/stakeholders");
+        read("/api/incidents/{id}/stakeholders/{institutionId}");
+        rule(PUT, "/api/incidents/{id}/stakeholders/{institutionId}").allow(HOOFD_INFORMATIE).allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
+
+        // OGC API - Features: reading for GIS clients (read tokens), writing the map as in the API above.
+        read("/ogc");
+        read("/ogc/");
+        read("/ogc/conformance");
+        read("/ogc/api");
+        read("/ogc/collections");
+        read("/ogc/collections/{collectionId}");
+        read("/ogc/collections/{collectionId}/items");
+        rule(POST, "/ogc/collections/{collectionId}/items").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_ELEMENT_NEW);
+        read("/ogc/collections/{collectionId}/items/{featureId}");
+        rule(PUT, "/ogc/collections/{collectionId}/items/{featureId}").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_ELEMENT);
+        rule(PATCH, "/ogc/collections/{collectionId}/items/{featureId}").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_ELEMENT);
+        rule(DELETE, "/ogc/collections/{collectionId}/items/{featureId}").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_ELEMENT);
+    }
+
+    private static final Map<String, Rule> BY_KEY = index();
+
+    private AccessRules() {}
+
+    /** Every rule, in the order of the rights table. */
+    public static List<Rule> all() {
+        return List.copyOf(RULES);
+    }
+
+    public static Optional<Rule> find(HandlerType method, String path) {
+        return Optional.ofNullable(BY_KEY.get(method.name() + " " + path));
+    }
+
+    private static Map<String, Rule> index() {
+        Map<String, Rule> map = new LinkedHashMap<>();
+        for (Rule rule : RULES) {
+            if (map.put(rule.key(), rule) != null) throw new IllegalStateException("two access rules for " + rule.key());
+        }
+        return map;
+    }
+
+    private static void open(HandlerType method, String path) {
+        RULES.add(new Rule(method, path, Rule.Audience.PUBLIC, Map.of(), false));
+    }
+
+    private static void signedIn(HandlerType method, String path) {
+        RULES.add(new Rule(method, path, Rule.Audience.SIGNED_IN, Map.of(), false));
+    }
+
+    private static void sessionOnly(HandlerType method, String path) {
+        RULES.add(new Rule(method, path, Rule.Audience.SIGNED_IN, Map.of(), true));
+    }
+
+    /** A GET for every role. */
+    private static void read(String path) {
+        Builder b = rule(GET, path);
+        for (Role role : Role.values()) b.allow(role);
+    }
+
+    private static Builder rule(HandlerType method, String path) {
+        Builder builder = new Builder(method, path);
+        RULES.add(null);
+        builder.index = RULES.size() - 1;
+        builder.store();
+        return builder;
+    }
+
+    /** Adds the grants of one route; every call replaces the rule in the list, so the list stays in declaration order. */
+    private static final class Builder {
+        private final HandlerType method;
+        private final String path;
+        private final Map<Role, List<Condition>> grants = new EnumMap<>(Role.class);
+        private int index;
+
+        Builder(HandlerType method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        Builder allow(Role role, Condition... conditions) {
+            grants.put(role, Arrays.asList(conditions));
+            store();
+            return this;
+        }
+
+        private void store() {
+            RULES.set(index, new Rule(method, path, Rule.Audience.ROLES, grants, false));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package nl.zorgbeeld.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import nl.zorgbeeld.auth.Condition.Kind;
+
+/**
+ * The conditions of the route rules. Each looks at the request only as far as it must; a request it
+ * cannot read (no body, an unknown target) fails the condition, so a restricted role is refused
+ * rather than let through on input the handler would have refused anyway.
+ */
+public final class Conditions {
+    /** The theme of the hazardous-substances advisor (GAGS) in the medical picture. */
+    public static final String HAZARD_THEME = "Gevaarlijke stoffen";
+    /** What the GAGS draws on the map: plumes and other effect zones, and measurements. */
+    public static final Set<String> HAZARD_KINDS = Set.of("effectgebied", "meetpunt");
+    private static final String OWN_PICTURE = "eigen";
+
+    private Conditions() {}
+
+    /** The incident is of the own safety region (not only visible through an invitation), and so is any region the body sets. */
+    public static final Condition OWN_REGION = new Condition("own-region", "own region's incidents only", Kind.REGION, r -> {
+        String own = r.principal().regionCode();
+        if (r.incident() != null && (r.incident().regionCode() == null || !r.incident().regionCode().equalsIgnoreCase(own))) return false;
+        String region = r.bodyText("regionCode");
+        return region == null || region.isEmpty() || region.equalsIgnoreCase(own);
+    });
+
+    /** A new bullet in the "Gevaarlijke stoffen" theme of a shared (not own) picture. */
+    public static final Condition HAZARD_THEME_NEW = new Condition("hazard-theme", "only the Gevaarlijke stoffen theme", Kind.CONTENT, r -> {
+        Long pictureId = r.bodyLong("pictureId");
+        Long themeId = r.bodyLong("themeId");
+        if (pictureId == null || themeId == null) return false;
+        Optional<AccessStore.PictureTarget> picture = r.store().picture(r.incident().id(), pictureId);
+        return picture.isPresent() && !OWN_PICTURE.equals(picture.get().kind()) && isHazardTheme(r, themeId);
+    });
+
+    /** An existing bullet of the "Gevaarlijke stoffen" theme, staying in it. */
+    public static final Condition HAZARD_THEME_BULLET = new Condition("hazard-theme", "only the Gevaarlijke stoffen theme", Kind.CONTENT, r -> {
+        Optional<AccessStore.BulletTarget> bullet = bullet(r);
+        if (bullet.isEmpty() || OWN_PICTURE.equals(bullet.get().picture().kind())
+                || !HAZARD_THEME.equalsIgnoreCase(bullet.get().themeName())) return false;
+        Long themeId = r.bodyLong("themeId");
+        return !r.bodyHas("themeId") || themeId != null && isHazardTheme(r, themeId);
+    });
+
+    /** A new element that is an effect zone or a measurement point. */
+    public static final Condition HAZARD_ELEMENT_NEW = new Condition("hazard-element", "only effect zones and measurement points",
+            Kind.CONTENT, r -> {
+                String kind = kindInBody(r);
+                return kind != null && HAZARD_KINDS.contains(kind);
+            });
+
+    /** An existing effect zone or measurement point, staying one (a PATCH may leave the kind out). */
+    public static final Condition HAZARD_ELEMENT = new Condition("hazard-element", "only effect zones and measurement points",
+            Kind.CONTENT, r -> {
+                UUID id = uuid(r.pathParam("elementId") != null ? r.pathParam("elementId") : r.pathParam("featureId"));
+                if (id == null || r.incident() == null) return false;
+                Optional<String> current = r.store().elementKind(r.incident().id(), id);
+                if (current.isEmpty() || !HAZARD_KINDS.contains(current.get())) return false;
+                String next = kindInBody(r);
+                return next == null || HAZARD_KINDS.contains(next);
+            });
+
+    /** A new entry (bullet, casualty count) in the own institution's own picture. */
+    public static final Condition OWN_PICTURE_NEW = new Condition("own-picture", "only the own institution's picture", Kind.CONTENT, r -> {
+        Long pictureId = r.bodyLong("pictureId");
+        if (pictureId == null || r.principal().institutionId() == null) return false;
+        return r.store().picture(r.incident().id(), pictureId).map(p -> ownPicture(r, p)).orElse(false);
+    });
+
+    /** An existing bullet of the own institution's own picture. */
+    public static final Condition OWN_PICTURE_BULLET = new Condition("own-picture", "only the own institution's picture", Kind.CONTENT,
+            r -> r.principal().institutionId() != null && bullet(r).map(b -> ownPicture(r, b.picture())).orElse(false));
+
+    /** The own institution: named in the body ({@code institutionId}) or in the path. */
+    public static final Condition OWN_INSTITUTION = new Condition("own-institution", "only the own institution", Kind.CONTENT, r -> {
+        String own = r.principal().institutionId();
+        String named = r.pathParam("institutionId") != null ? r.pathParam("institutionId") : r.bodyText("institutionId");
+        return own != null && own.equals(named);
+    });
+
+    /** A new user of the own organisation, without the system role. */
+    public static final Condition OWN_ORGANISATION_NEW_USER = new Condition("own-organisation",
+            "only users of the own organisation, never beheerder", Kind.CONTENT, r -> {
+                Long organisation = r.bodyLong("organisationId");
+                return organisation != null && organisation == r.principal().organisationId() && !grantsBeheerder(r);
+            });
+
+    /** An existing user of the own organisation who is no beheerder, not made one. */
+    public static final Condition OWN_ORGANISATION_USER = new Condition("own-organisation",
+            "only users of the own organisation, never beheerder", Kind.CONTENT, r -> {
+                String raw = r.pathParam("userId");
+                if (raw == null || !raw.matches("[1-9][0-9]{0,17}")) return false;
+                Optional<AccessStore.UserTarget> target = r.store().user(Long.parseLong(raw));
+                return target.isPresent() && target.get().organisationId() == r.principal().organisationId()
+                        && !target.get().roles().contains(Role.BEHEERDER) && !grantsBeheerder(r);
+            });
+
+    private static boolean isHazardTheme(AccessRequest r, long themeId) throws java.sql.SQLException {
+        return r.store().themeName(themeId).map(HAZARD_THEME::equalsIgnoreCase).orElse(false);
+    }
+
+    private static Optional<AccessStore.BulletTarget> bullet(AccessRequest r) throws java.sql.SQLException {
+        String raw = r.pathParam("bulletId");
+        if (raw == null || !raw.matches("[1-9][0-9]{0,17}") || r.incident() == null) return Optional.empty();
+        return r.store().bullet(r.incident().id(), Long.parseLong(raw));
+    }
+
+    private static boolean ownPicture(AccessRequest r, AccessStore.PictureTarget picture) {
+        return OWN_PICTURE.equals(picture.kind()) && r.principal().institutionId().equals(picture.institutionId());
+    }
+
+    /** The kind in a GeoJSON Feature's properties, or null. */
+    private static String kindInBody(AccessRequest r) {
+        JsonNode body = r.body();
+        JsonNode kind = body == null ? null : body.path("properties").path("kind");
+        return kind != null && kind.isTextual() ? kind.asText() : null;
+    }
+
+    private static boolean grantsBeheerder(AccessRequest r) {
+        JsonNode roles = r.body() == null ? null : r.body().get("roles");
+        if (roles == null || !roles.isArray()) return false;
+        for (JsonNode role : roles) {
+            if (Role.BEHEERDER.code().equals(role.asText())) return true;
+        }
+        return false;
+    }
+
+    private static UUID uuid(String raw) {
+        try {
+            return raw == null ? null : UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

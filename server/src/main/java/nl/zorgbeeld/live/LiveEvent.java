@@ -1,0 +1,21 @@
+package nl.zorgbeeld.live;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One committed change as it goes out: its stream position ({@code id}), the incident it belongs to
+ * (null for changes outside incidents, such as templates), and the finished server-sent event frame,
+ * built once and written as is to every screen that follows it.
+ */
+record LiveEvent(long id, Long incidentId, String action, byte[] frame) {
+
+    static LiveEvent of(long id, Long incidentId, String action, String cloudEventJson) {
+        String frame = "id: " + id + "\nevent: change\ndata: " + cloudEventJson + "\n\n";
+        return new LiveEvent(id, incidentId, action, frame.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the incident list shows this change: a new incident, its status, GRIP level, regie, title. */
+    boolean changesIncidentList() {
+        return incidentId != null && action.startsWith("incident.");
+    }
+}

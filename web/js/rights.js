@@ -1,0 +1,66 @@
+// What the logged-in user may do, as the server's access rules (auth/AccessRules, docs/security.md)
+// allow it. The server checks every request; this only keeps the screen from offering a button
+// whose use would be refused.
+//
+// API (each reads the user of me.js, so call them after loadMe())
+//   hasRole(code)                          the user has this role
+//   mayStartIncident()                     Hoofd Informatie
+//   mayRunIncident(incident)               Hoofd Informatie of the incident's own region: change it, invite
+//   mayReadAudit(incident)                 the same, or the beheerder
+//   drawableKinds()                        the element kinds the user may draw (null: every kind)
+//   mayChangeElement(feature)              change or end this element
+//   mayWriteTheme(picture, theme)          add, change and retract bullets in this theme of this picture
+//   mayCountCasualties(picture)            add a casualty count to this picture
+//   mayAddOwnPicture()                     add an own picture (an institution's coordinator: its own)
+//   mayKeepTimeline()                      decisions, actions and information questions
+//   maySetStakeholderStatus(institutionId) the stakeholder status of this institution
+//   mayManage()                            users (and, for the beheerder, organisations): the Beheer page
+import { me } from './me.js';
+
+const HAZARD_THEME = 'gevaarlijke stoffen';
+const HAZARD_KINDS = ['effectgebied', 'meetpunt'];
+
+export const hasRole = (code) => Boolean(me()?.roles.includes(code));
+
+const hin = () => hasRole('hoofd-informatie');
+const gags = () => hasRole('gags');
+const coordinator = () => hasRole('informatiecoordinator') && Boolean(me()?.institutionId);
+
+function ownRegion(incident) {
+  const region = me()?.organisation.regionCode;
+  return Boolean(incident?.regionCode && region && incident.regionCode.toUpperCase() === region.toUpperCase());
+}
+
+const ownPicture = (picture) => coordinator() && picture.kind === 'eigen' && picture.institutionId === me().institutionId;
+
+export const mayStartIncident = () => hin();
+
+export const mayRunIncident = (incident) => hin() && ownRegion(incident);
+
+export const mayReadAudit = (incident) => mayRunIncident(incident) || hasRole('beheerder');
+
+export function drawableKinds() {
+  if (hin()) return null;
+  return gags() ? HAZARD_KINDS : [];
+}
+
+export function mayChangeElement(feature) {
+  const kinds = drawableKinds();
+  return kinds === null || kinds.includes(feature.properties.kind);
+}
+
+export function mayWriteTheme(picture, theme) {
+  if (hin()) return true;
+  if (gags() && picture.kind !== 'eigen' && theme.name.toLowerCase() === HAZARD_THEME) return true;
+  return ownPicture(picture);
+}
+
+export const mayCountCasualties = (picture) => hin() || ownPicture(picture);
+
+export const mayAddOwnPicture = () => hin() || coordinator();
+
+export const mayKeepTimeline = () => hin();
+
+export const maySetStakeholderStatus = (institutionId) => hin() || (coordinator() && institutionId === me().institutionId);
+
+export const mayManage = () => hasRole('beheerder') || hasRole('organisatiebeheerder');
