@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Entry point: {@code serve} runs the app, {@code import SOURCE...} loads reference layers,
  * {@code snapshot INCIDENT [--at TIME] [--out FILE]} writes an incident's snapshot ZIP and
- * {@code restore SNAPSHOT.zip [--as archive|handover]} loads one as a new incident,
- * {@code token LOGIN} prints a new API token, {@code demo-code} the demo users'
+ * {@code restore SNAPSHOT.zip [--as archive|handover]} loads one as a new incident (operator commands on
+ * the server: no login), {@code token LOGIN} prints a new API token, {@code demo-code} the demo users'
  * current TOTP code.
  */
 public final class Main {
@@ -58,7 +58,7 @@ public final class Main {
                 case "admin" -> System.exit(admin(config, Arrays.asList(args).subList(1, args.length), System.out));
                 default -> {
                     System.err.println("usage: zorgbeeld serve | import SOURCE... | snapshot INCIDENT [--at TIME] [--out FILE]"
-                            + " | restore SNAPSHOT.zip [--as archive|handover] | token LOGIN [read|read-write] [DAYS]"
+                            + " | restore SNAPSHOT.zip [--as archive|handover] [--region VRnn] | token LOGIN [read|read-write] [DAYS]"
                             + " | demo-code | admin LOGIN NAME ORGANISATION REGION");
                     System.exit(2);
                 }
@@ -141,7 +141,7 @@ public final class Main {
     }
 
     private static final String SNAPSHOT_USAGE = "usage: zorgbeeld snapshot INCIDENT [--at 2026-11-23T10:15:00+01:00] [--out FILE.zip]";
-    private static final String RESTORE_USAGE = "usage: zorgbeeld restore SNAPSHOT.zip [--as archive|handover]";
+    private static final String RESTORE_USAGE = "usage: zorgbeeld restore SNAPSHOT.zip [--as archive|handover] [--region VRnn]";
 
     private static int snapshot(Config config, List<String> args) {
         Map<String, String> options = options(args, Set.of("--at", "--out"));
@@ -171,7 +171,7 @@ public final class Main {
     }
 
     private static int restore(Config config, List<String> args) {
-        Map<String, String> options = options(args, Set.of("--as"));
+        Map<String, String> options = options(args, Set.of("--as", "--region"));
         if (options == null || args.isEmpty() || args.get(0).startsWith("--")) {
             System.err.println(RESTORE_USAGE);
             return 2;
@@ -184,9 +184,13 @@ public final class Main {
         try (Database db = Database.open(config.databaseUrl())) {
             RestoreService restore = SnapshotModule.standalone(db.dataSource(), config).restore();
             String mode = RestoreService.mode(options.get("--as"), "--as");
-            Incident incident = restore.restore(file, mode, new Actor("zorgbeeld restore", "opdrachtregel"));
-            LOG.info("snapshot {} restored as incident {} ({}, {})", file, incident.id(), incident.state().title(),
-                    incident.readOnly() ? "read-only archive" : "hand-over");
+            String region = RestoreService.region(options.get("--region"), "--region");
+            // An operator command on the server, no login: the audit trail names the system account that ran it.
+            Actor operator = new Actor("zorgbeeld restore", "opdrachtregel", "operator:" + System.getProperty("user.name"), null, null,
+                    List.of());
+            Incident incident = restore.restore(file, mode, region, operator);
+            LOG.info("snapshot {} restored as incident {} ({}, {}, region {})", file, incident.id(), incident.state().title(),
+                    incident.readOnly() ? "read-only archive" : "hand-over", incident.state().regionCode());
             System.out.println(incident.id());
             return 0;
         } catch (ApiException e) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,7 @@ import org.locationtech.jts.io.WKBWriter;
  */
 public final class RestoreService {
     private static final int NAME = 200;
+    private static final String REGION = "[A-Za-z0-9_-]+";
 
     private final Transactions tx;
     private final RestoreStore store;
@@ -73,17 +75,30 @@ public final class RestoreService {
                 + " not '" + value + "'");
     }
 
-    /** Restores the snapshot ZIP at {@code zip}; returns the new incident. */
-    public Incident restore(Path zip, String mode, Actor actor) {
-        return restore(SnapshotArchive.pictureJson(zip, limits), mode, actor);
+    /** A safety-region code such as VR09 (upper case), null when none is given; anything else is refused naming {@code where}. */
+    public static String region(String value, String where) {
+        if (value == null || value.isBlank()) return null;
+        String code = value.trim();
+        if (!code.matches(REGION) || code.length() > 32) {
+            throw ApiException.badParameter(where, where + " must be a safety-region code such as VR09, not '" + value + "'");
+        }
+        return code.toUpperCase(Locale.ROOT);
     }
 
-    Incident restore(JsonNode doc, String mode, Actor actor) {
+    /**
+     * Restores the snapshot ZIP at {@code zip} into safety region {@code region} (null: the one the snapshot names); returns
+     * the new incident. The region decides who sees it, so a snapshot that names none needs one given.
+     */
+    public Incident restore(Path zip, String mode, String region, Actor actor) {
+        return restore(SnapshotArchive.pictureJson(zip, limits), mode, region, actor);
+    }
+
+    Incident restore(JsonNode doc, String mode, String region, Actor actor) {
         Field root = Field.root(doc);
         Field view = root.get("picture").object();
         long id;
         try {
-            id = tx.run(c -> load(c, root, view, mode, actor));
+            id = tx.run(c -> load(c, root, view, mode, region, actor));
         } catch (IllegalStateException e) {
             // A value the checks here let through but the database refuses: still the snapshot's fault, and still nothing stored.
             if (e.getCause() instanceof SQLException s && s.getSQLState() != null
@@ -97,9 +112,16 @@ public final class RestoreService {
         return incidents.get(id).incident();
     }
 
-    private long load(Connection c, Field root, Field view, String mode, Actor actor) throws SQLException {
+    private long load(Connection c, Field root, Field view, String mode, String region, Actor actor) throws SQLException {
         Field inc = view.get("incident").object();
-        IncidentState state = state(inc);
+        IncidentState original = state(inc);
+        if (region == null && original.regionCode() == null) {
+            throw ApiException.badParameter("region", "the snapshot names no safety region: give the region the restored incident"
+                    + " belongs to (it decides who sees it), e.g. region=VR09");
+        }
+        IncidentState state = region == null ? original : new IncidentState(original.title(), original.type(), original.startedAt(),
+                original.scaledUpAt(), original.locationText(), region, original.grip(), original.carePhase(), original.status(),
+                original.exercise(), original.regie());
         int version = inc.get("version").version();
         long id = store.incident(c, version, inc.get("createdAt").time(), actor(inc.get("createdBy").object()));
         store.incidentVersion(c, id, version, state, inc.get("updatedAt").time(), actor(inc.get("updatedBy").object()));
@@ -115,6 +137,8 @@ public final class RestoreService {
         details.put("mode", mode);
         details.put("sourceIncidentId", sourceId);
         details.put("snapshotShows", root.get("shows").time().toString());
+        details.put("regionCode", state.regionCode());
+        details.put("sourceRegionCode", original.regionCode());
         log.record(c, NewChangeEvent.of(id, "incident.restored", IncidentService.path(id), version, NewChangeEvent.excerpt(
                 "Overgenomen " + how + " uit momentopname van incident " + sourceId + ": " + state.title()), details, actor));
         return id;
@@ -122,7 +146,7 @@ public final class RestoreService {
 
     private static IncidentState state(Field inc) {
         String region = inc.get("regionCode").optionalText(32);
-        if (region != null && !region.matches("[A-Za-z0-9_-]+")) throw inc.get("regionCode").bad("must be a safety-region code such as VR13");
+        if (region != null && !region.matches(REGION)) throw inc.get("regionCode").bad("must be a safety-region code such as VR13");
         OffsetDateTime started = inc.get("startedAt").time();
         OffsetDateTime scaledUp = inc.get("scaledUpAt").time();
         if (scaledUp.isBefore(started)) throw inc.get("scaledUpAt").bad("is before startedAt");

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import nl.zorgbeeld.auth.Principal;
+import nl.zorgbeeld.auth.Principals;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.ApiException;
-import nl.zorgbeeld.http.Actors;
 import nl.zorgbeeld.http.PathParams;
 import nl.zorgbeeld.http.QueryParams;
 import nl.zorgbeeld.incident.Incident;
@@ -19,8 +21,11 @@ import nl.zorgbeeld.incident.IncidentService;
 
 /**
  * HTTP for snapshots: the ZIP of an incident ({@code GET /api/incidents/{id}/snapshot[?at=]}) and
- * restoring one ({@code POST /api/snapshots/restore[?as=archive|handover]}, the ZIP as the body
- * with Content-Type application/zip, or as the form field {@code snapshot} of a multipart upload).
+ * restoring one ({@code POST /api/snapshots/restore[?as=archive|handover][&region=VRnn]}, the ZIP as
+ * the body with Content-Type application/zip, or as the form field {@code snapshot} of a multipart
+ * upload). Who may do either is decided in auth/AccessRules before these run; the restored incident's
+ * safety region (which decides who sees it) is the one asked for, else for the beheerder the one the
+ * snapshot names, and for a Hoofd Informatie (who may only hand over into its own region) its own.
  */
 final class SnapshotHandler {
     static final String ZIP = "application/zip";
@@ -51,14 +56,18 @@ final class SnapshotHandler {
     }
 
     private void restore(Context ctx) throws IOException {
-        String mode = RestoreService.mode(new QueryParams(ctx, Set.of("as")).string("as"), "as");
-        Actor actor = Actors.require(ctx);
+        QueryParams params = new QueryParams(ctx, Set.of("as", "region"));
+        String mode = RestoreService.mode(params.string("as"), "as");
+        Principal principal = Principals.require(ctx);
+        String region = RestoreService.region(params.string("region"), "region");
+        if (region == null && !principal.has(Role.BEHEERDER)) region = principal.regionCode();
+        Actor actor = principal.actor();
         Path upload = Files.createTempFile("zorgbeeld-restore-", ".zip");
         try {
             try (InputStream in = body(ctx)) {
                 SnapshotArchive.receive(in, upload, settings.maxBytes());
             }
-            Incident incident = restore.restore(upload, mode, actor);
+            Incident incident = restore.restore(upload, mode, region, actor);
             ctx.status(201).header("Location", IncidentService.path(incident.id())).json(incident);
         } finally {
             Files.deleteIfExists(upload);

@@ -18,6 +18,8 @@ import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.JsonClient.Response;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
+import nl.zorgbeeld.testing.TestUsers.TestUser;
 
 /**
  * A whole incident for the snapshot tests, made through the API as a Hoofd Informatie would: an
@@ -37,9 +39,12 @@ final class SnapshotFixtures {
         return new JsonClient(server, "Hanna Informatie", "GHOR Momentopname");
     }
 
-    /** The institutions of {@code prefix}: two inside the area (one connected), one in a ring, one far away. */
+    /**
+     * The institutions of {@code prefix}: two inside the area (one connected), one in a ring, one far away. Those of the
+     * other snapshot test classes go: they stand on the same spots, and each class counts what its incident affects.
+     */
     static void institutions(String prefix) {
-        Sql.rows("DELETE FROM institution WHERE id LIKE ? RETURNING id", prefix + "%");
+        Sql.rows("DELETE FROM institution WHERE source = 'momentopnametest' RETURNING id");
         String sql = "INSERT INTO institution (id, type, name, organisation, phone, email, street, house_number, postcode, city,"
                 + " connected, source, geom) VALUES (?, ?, ?, NULL, '0223 123 456', 'zorg@example.nl', 'Dijk', '1', '1781 AA',"
                 + " 'Zee', ?, 'momentopnametest', ST_SetSRID(ST_MakePoint(?, ?), 28992)) RETURNING id";
@@ -132,12 +137,16 @@ final class SnapshotFixtures {
         assertEquals(201, r.status(), r.body());
     }
 
-    /** The snapshot ZIP of an incident, as bytes. */
+    /** The snapshot ZIP of an incident, as bytes, downloaded as the standard test user. */
     static HttpResponse<byte[]> download(TestServer server, String path) {
+        return download(server, path, TestUsers.standard());
+    }
+
+    /** The snapshot ZIP as {@code user} (its API token). */
+    static HttpResponse<byte[]> download(TestServer server, String path, TestUser user) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(path)))
-                    .header("X-Zorgbeeld-Author", "Hanna%20Informatie").header("X-Zorgbeeld-Organisation", "GHOR").GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Authorization", "Bearer " + user.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

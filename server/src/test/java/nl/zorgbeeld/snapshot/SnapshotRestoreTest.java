@@ -27,10 +27,13 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.testing.JsonClient;
 import nl.zorgbeeld.testing.Sql;
 import nl.zorgbeeld.testing.TestServer;
+import nl.zorgbeeld.testing.TestUsers;
+import nl.zorgbeeld.testing.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,7 +200,7 @@ class SnapshotRestoreTest {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : List.of("incident", "incident_version", "incident_origin", "picture", "bullet", "bullet_version",
                 "picture_element", "template", "template_theme", "casualty_count", "decision", "information_question", "stakeholder",
-                "change_event")) {
+                "change_event", "audit_entry")) {
             counts.put(table, Sql.count("SELECT count(*) FROM " + table));
         }
         return counts;
@@ -234,7 +237,11 @@ class SnapshotRestoreTest {
     }
 
     static byte[] snapshot(long incident) {
-        HttpResponse<byte[]> r = SnapshotFixtures.download(server, "/api/incidents/" + incident + "/snapshot");
+        return snapshot(server, incident);
+    }
+
+    static byte[] snapshot(TestServer from, long incident) {
+        HttpResponse<byte[]> r = SnapshotFixtures.download(from, "/api/incidents/" + incident + "/snapshot");
         assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
         return r.body();
     }
@@ -298,10 +305,20 @@ class SnapshotRestoreTest {
         return body.toByteArray();
     }
 
+    /** The system administrator who restores in these tests (a Hoofd Informatie may only hand over into its own region). */
+    static TestUser administrator() {
+        return TestUsers.user("Beheer Test", "Zorgbeeld Beheer", Role.BEHEERDER);
+    }
+
     private static JsonClient.Response send(TestServer target, String path, byte[] body, String type) {
+        return send(target, path, body, type, administrator());
+    }
+
+    /** Posts {@code body} as {@code user} (its API token). */
+    static JsonClient.Response send(TestServer target, String path, byte[] body, String type, TestUser user) {
         HttpResponse<String> r = target.send(HttpRequest.newBuilder(URI.create(target.url(path)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", type)
-                .header("X-Zorgbeeld-Author", "Beheer%20Test").header("X-Zorgbeeld-Organisation", "Zorgbeeld%20Test").build());
+                .header("Authorization", "Bearer " + user.token()).build());
         JsonNode json = null;
         try {
             json = r.body().isBlank() ? null : Json.MAPPER.readTree(r.body());

@@ -87,6 +87,16 @@ class SnapshotScheduleAndCommandTest {
         assertEquals(incidents + 1, Sql.count("SELECT count(*) FROM incident"));
         long id = Long.parseLong(restore.output().lines().filter(l -> l.matches("\\d+")).findFirst().orElseThrow());
         assertEquals("handover", Sql.one("SELECT mode FROM incident_origin WHERE incident_id = ?", id));
+        assertEquals("VR09", region(id), "the snapshot's own region");
+        // An operator command, no login: the audit trail names the system account that ran it.
+        String login = (String) Sql.one("SELECT login FROM audit_entry WHERE incident_id = ? AND action = 'incident.restored'", id);
+        assertTrue(login.startsWith("operator:"), login);
+
+        Result elsewhere = run("restore", out.toString(), "--region", "vr13");
+        assertEquals(0, elsewhere.code(), elsewhere.output());
+        long moved = Long.parseLong(elsewhere.output().lines().filter(l -> l.matches("\\d+")).findFirst().orElseThrow());
+        assertEquals("VR13", region(moved));
+        assertEquals("archive", Sql.one("SELECT mode FROM incident_origin WHERE incident_id = ?", moved));
 
         Path broken = folder.resolve("kapot.zip");
         Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(out), 3000));
@@ -102,6 +112,14 @@ class SnapshotScheduleAndCommandTest {
         Result badMode = run("restore", out.toString(), "--as", "kopie");
         assertEquals(1, badMode.code(), badMode.output());
         assertTrue(badMode.output().contains("--as must be archive"), badMode.output());
+        Result badRegion = run("restore", out.toString(), "--region", "VR 13");
+        assertEquals(1, badRegion.code(), badRegion.output());
+        assertTrue(badRegion.output().contains("--region must be a safety-region code"), badRegion.output());
+    }
+
+    private static String region(long incident) {
+        return (String) Sql.one("SELECT v.region_code FROM incident i JOIN incident_version v ON v.incident_id = i.id"
+                + " AND v.version = i.version WHERE i.id = ?", incident);
     }
 
     private record Result(int code, String output) {}
