@@ -77,9 +77,11 @@ public final class SnapshotBenchmark {
             try {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 String base = "http://127.0.0.1:" + app.port() + "/api/incidents/" + incident;
-                HttpRequest snapshot = HttpRequest.newBuilder(URI.create(base + "/snapshot")).GET().build();
-                HttpRequest picture = HttpRequest.newBuilder(URI.create(base + "/picture")).GET().build();
-                HttpRequest elements = HttpRequest.newBuilder(URI.create(base + "/elements?limit=10000")).GET().build();
+                String bearer = "Bearer " + token(ds, "demo-hin");
+                HttpRequest snapshot = HttpRequest.newBuilder(URI.create(base + "/snapshot")).header("Authorization", bearer).GET().build();
+                HttpRequest picture = HttpRequest.newBuilder(URI.create(base + "/picture")).header("Authorization", bearer).GET().build();
+                HttpRequest elements = HttpRequest.newBuilder(URI.create(base + "/elements?limit=10000")).header("Authorization", bearer)
+                        .GET().build();
                 byte[] zip = fetch(client, snapshot);
                 for (int i = 0; i < 2; i++) {
                     fetch(client, snapshot);
@@ -103,6 +105,16 @@ public final class SnapshotBenchmark {
                 app.stop();
             }
         }
+    }
+
+    /**
+     * A read-write API token of demo user {@code login}, the Hoofd Informatie of VR09 where the incident lies (the demo
+     * users are seeded here when missing: a benchmark database is never a production one). Every API route needs a login.
+     */
+    private static String token(DataSource ds, String login) {
+        new nl.zorgbeeld.auth.DemoUsers(ds).seed();
+        return nl.zorgbeeld.auth.AuthModule.create(ds, nl.zorgbeeld.auth.AuthSettings.defaults(), () -> null).tokens()
+                .createFor(login, "benchmark", nl.zorgbeeld.auth.TokenScope.READ_WRITE, 1).secret();
     }
 
     /** 300 institutions in a 6 km square around the incident, replaced on every run. */
@@ -135,7 +147,7 @@ public final class SnapshotBenchmark {
         PictureModule pictures = PictureModule.create(ds, config);
         OffsetDateTime now = OffsetDateTime.now();
         Incident incident = pictures.incidents().create(new IncidentState("Benchmark: grote brand met rookpluim", IncidentType.BRAND,
-                now.minusHours(2), now.minusHours(2), "Industrieterrein", null, GripLevel.GRIP_3, CarePhase.AANGEPAST,
+                now.minusHours(2), now.minusHours(2), "Industrieterrein", "VR09", GripLevel.GRIP_3, CarePhase.AANGEPAST,
                 IncidentStatus.ACTIEF, true, new Regie("Benchmark", "GHOR")), ACTOR);
         long id = incident.id();
         try (Connection c = ds.getConnection()) {
