@@ -298,7 +298,7 @@ public final class SnapshotBenchmark {
                     String.format(Locale.ROOT, "| baseline: bare SQL reads of the same bullets and elements (JDBC, GeoJSON in both CRS) | %.0f | %.0f |",
                             median(sql), sql[sql.length - 1]),
                     "",
-                    String.format(Locale.ROOT, "- ZIP %.1f MB (largest parts: %s). Snapshot / JSON alone (p50) = %.1fx; snapshot / bare SQL (p50)"
+                    String.format(Locale.ROOT, "- ZIP %.1f MB (largest parts, unpacked: %s). Snapshot / JSON alone (p50) = %.1fx; snapshot / bare SQL (p50)"
                             + " = %.1fx; slowest snapshot %.0f ms against the target of %.0f ms: %s.", zipBytes / 1e6, largest,
                             median(snapshot) / median(json), median(snapshot) / median(sql), snapshot[snapshot.length - 1], TARGET_MS,
                             passed() ? "met" : "NOT MET"));
