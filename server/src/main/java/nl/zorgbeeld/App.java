@@ -26,6 +26,7 @@ import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
 import nl.zorgbeeld.reference.ReferenceStore;
 import nl.zorgbeeld.snapshot.SnapshotModule;
+import nl.zorgbeeld.status.StatusModule;
 
 /** Builds the web app: every route of the product, wired to its services. Tests use this same factory. */
 public final class App {
@@ -35,12 +36,17 @@ public final class App {
     private App() {}
 
     public static Javalin create(Config config, DataSource dataSource, String postgisVersion) {
+        return create(config, dataSource, postgisVersion, AnalysisModule.create(dataSource));
+    }
+
+    /** @param analysis the network analysis, made by the caller (tests give it a recomputation executor or hook of their own) */
+    public static Javalin create(Config config, DataSource dataSource, String postgisVersion, AnalysisModule analysis) {
         InstitutionTypes types = InstitutionTypes.load();
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
-        AnalysisModule analysis = AnalysisModule.create(dataSource);
-        ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
+        // The analysis follows the picture by listening; the element package knows nothing of it.
+        ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementListener());
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         AtomicReference<Javalin> running = new AtomicReference<>();
@@ -49,7 +55,8 @@ public final class App {
         // Streams carry only incidents the user may see; the per-client stream limit counts per user.
         LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident, auth.liveVisibility(),
                 ctx -> "user " + Principals.require(ctx).userId());
-        HealthHandler health = new HealthHandler(reference, postgisVersion, live);
+        HealthHandler health = new HealthHandler(reference, postgisVersion, live, Map.of("analysis", analysis::health));
+        StatusModule status = StatusModule.create(dataSource, types, config.statusStaleMinutes());
         SnapshotModule snapshots = new SnapshotModule(dataSource, config.snapshots(), incidentsAndPictures.incidents(),
                 incidentsAndPictures.pictures(), elementService, analysis.analysis(), java.time.Clock.systemUTC());
 
@@ -72,7 +79,8 @@ public final class App {
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);
             elements.register(cfg.routes);
-            analysis.register(cfg.routes);
+            analysis.register(cfg);
+            status.register(cfg.routes);
             ogc.register(cfg.routes);
             snapshots.configure(cfg);
             live.register(cfg);

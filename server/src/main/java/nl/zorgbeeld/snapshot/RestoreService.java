@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import nl.zorgbeeld.analysis.ElementsChanged;
+import java.util.function.LongConsumer;
 import nl.zorgbeeld.analysis.StakeholderStatus;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.ApiException;
@@ -54,16 +54,17 @@ public final class RestoreService {
     private final RestoreStore store;
     private final ChangeLog log;
     private final IncidentService incidents;
-    private final ElementsChanged elementsChanged;
+    /** Brings the restored incident's network analysis up to date (its recording, timeline entry and live event). */
+    private final LongConsumer analysisCatchUp;
     private final SnapshotSettings limits;
 
-    RestoreService(Transactions tx, RestoreStore store, ChangeLog log, IncidentService incidents, ElementsChanged elementsChanged,
+    RestoreService(Transactions tx, RestoreStore store, ChangeLog log, IncidentService incidents, LongConsumer analysisCatchUp,
                    SnapshotSettings limits) {
         this.tx = tx;
         this.store = store;
         this.log = log;
         this.incidents = incidents;
-        this.elementsChanged = elementsChanged;
+        this.analysisCatchUp = analysisCatchUp;
         this.limits = limits;
     }
 
@@ -108,7 +109,7 @@ public final class RestoreService {
             }
             throw e;
         }
-        elementsChanged.elementsChanged(id, actor);
+        analysisCatchUp.accept(id);
         return incidents.get(id).incident();
     }
 

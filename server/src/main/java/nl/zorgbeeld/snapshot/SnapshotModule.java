@@ -34,7 +34,7 @@ public final class SnapshotModule {
                           ElementService elements, AnalysisService analysis, Clock clock) {
         this.settings = settings;
         snapshots = new SnapshotService(incidents, pictures, elements, analysis, new SnapshotStore(dataSource), clock);
-        restore = new RestoreService(new Transactions(dataSource), new RestoreStore(), new ChangeLog(), incidents, analysis, settings);
+        restore = new RestoreService(new Transactions(dataSource), new RestoreStore(), new ChangeLog(), incidents, analysis::catchUp, settings);
         handler = new SnapshotHandler(snapshots, restore, settings);
         scheduler = new SnapshotScheduler(snapshots, incidents, settings);
     }
@@ -43,7 +43,7 @@ public final class SnapshotModule {
     public static SnapshotModule standalone(DataSource dataSource, Config config) {
         PictureModule pictures = PictureModule.create(dataSource, config);
         AnalysisModule analysis = AnalysisModule.create(dataSource);
-        ElementService elements = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
+        ElementService elements = new ElementService(new ElementStore(dataSource), analysis.elementListener());
         return new SnapshotModule(dataSource, config.snapshots(), pictures.incidents(), pictures.pictures(), elements, analysis.analysis(),
                 Clock.systemUTC());
     }

@@ -127,6 +127,20 @@ class SnapshotRestoreTest {
             assertTrue(w.body().contains("read-only archive"), w.body());
         }
         assertEquals(6, bullets(comparable(pictureJson(snapshot(id)))), "nothing was added");
+
+        // An institution's status report that names the archive as its incident is refused too (the institution
+        // is of the region, so the Hoofd Informatie may report for it otherwise), and nothing is stored.
+        String institution = PREFIX + "statusarchief";
+        Sql.rows("INSERT INTO institution (id, type, name, connected, source, region_code, geom) VALUES (?, 'ziekenhuis',"
+                + " 'Ziekenhuis Archiefstatus', false, 'momentopnametest', 'VR09', ST_SetSRID(ST_MakePoint(?, ?), 28992))"
+                + " RETURNING id", institution, SnapshotFixtures.OX + 80_000, SnapshotFixtures.OY);
+        JsonClient.Response report = api.post("/api/institutions/" + institution + "/status",
+                "{\"operationalStatus\":\"normaal\",\"incidentId\":" + id + "}");
+        assertEquals(409, report.status(), report.body());
+        assertTrue(report.body().contains("read-only archive"), report.body());
+        assertEquals(0, Sql.count("SELECT count(*) FROM institution_status_report WHERE incident_id = ?", id));
+        JsonClient.Response unlinked = api.post("/api/institutions/" + institution + "/status", "{\"operationalStatus\":\"normaal\"}");
+        assertEquals(201, unlinked.status(), "without the archive the same report is taken: " + unlinked.body());
     }
 
     @Test
