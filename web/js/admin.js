@@ -1,13 +1,14 @@
 // The Beheer page (/beheer.html): organisations (the beheerder) and users (the beheerder: every
 // organisation's; an organisatiebeheerder: the own organisation's). A new user gets a one-time
 // enrolment code, shown once, with which the first login sets up the authenticator app; "Nieuwe
-// inlogcode" makes another one (and resets the app). Every change is audited by the server.
+// inlogcode" makes another one (and resets the app). The beheerder also restores a snapshot ZIP
+// ("Momentopname terugzetten") as a read-only archive or a hand-over. Every change is audited by the server.
 import { openDialog } from './dialog.js';
 import { el } from './dom.js';
 import { roleLabel, showIdentity } from './identity.js';
 import { loadMe } from './me.js';
 import { hasRole, mayManage } from './rights.js';
-import { send } from './send.js';
+import { ApiError, send } from './send.js';
 
 const KINDS = { ghor: 'GHOR', veiligheidsregio: 'Veiligheidsregio', zorginstelling: 'Zorginstelling', overig: 'Overig' };
 const ROLES = ['beheerder', 'organisatiebeheerder', 'hoofd-informatie', 'gags', 'informatiecoordinator', 'lezer'];
@@ -149,6 +150,46 @@ function editUser(u, beheerder) {
   }));
 }
 
+/** Sends a snapshot ZIP to the restore route as it is (not JSON); returns the new incident. */
+async function restoreSnapshot(file, mode, region) {
+  const query = new URLSearchParams({ as: mode });
+  if (region) query.set('region', region);
+  const path = `/api/snapshots/restore?${query}`;
+  let response;
+  try {
+    response = await fetch(path, { method: 'POST', body: file, headers: { 'Content-Type': 'application/zip',
+      Accept: 'application/json, application/problem+json', 'X-CSRF-Token': (await loadMe()).csrfToken } });
+  } catch {
+    throw new ApiError(0, { detail: 'de server is niet bereikbaar' }, path);
+  }
+  const json = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, json, path);
+  return json;
+}
+
+/** The beheerder's restore of a snapshot: the file, archive or hand-over, and the region it goes to. */
+function restoreSection() {
+  const section = el('section', { class: 'zb-admin__section', 'aria-labelledby': 'restore-title' },
+    el('h2', { id: 'restore-title' }, 'Momentopname terugzetten'),
+    el('p', { class: 'zb-field__hint' }, 'Een momentopname (ZIP) uit deze of een andere Zorgbeeld wordt een nieuw incident;'
+      + ' er wordt niets overschreven. Een archief kan alleen worden bekeken, een overdracht loopt verder.'));
+  const done = el('p', { role: 'status', id: 'restore-result', hidden: true });
+  section.append(adminForm('Momentopname terugzetten', [
+    field('Momentopname (ZIP)', el('input', { type: 'file', name: 'snapshot', accept: '.zip,application/zip', required: true })),
+    field('Als', select('mode', [['archive', 'Archief (alleen lezen)'], ['handover', 'Overdracht (loopt verder)']], 'archive')),
+    field('Veiligheidsregio', el('input', { name: 'region', maxlength: 32, placeholder: 'VR09' }),
+      'Wie het incident ziet; leeg: de regio uit de momentopname'),
+  ], 'Terugzetten', async (form) => {
+    done.hidden = true;
+    const incident = await restoreSnapshot(form.elements.snapshot.files[0], valueOf(form, 'mode'), valueOf(form, 'region'));
+    done.replaceChildren(`Teruggezet als incident ${incident.id} (${incident.regionCode}): `,
+      el('a', { href: `/#incident=${incident.id}` }, incident.title));
+    done.hidden = false;
+    form.reset();
+  }), done);
+  return section;
+}
+
 async function newCode(u) {
   if (!window.confirm(`Een nieuwe eenmalige inlogcode voor ${u.login}? De authenticator-app moet dan opnieuw worden ingesteld.`)) return;
   try {
@@ -169,6 +210,7 @@ async function render() {
   const parts = [];
   if (hasRole('beheerder')) parts.push(await organisationsSection());
   parts.push(await usersSection(user, organisations));
+  if (hasRole('beheerder')) parts.push(restoreSection());
   root.replaceChildren(el('h1', {}, 'Beheer'), ...parts);
   document.body.dataset.ready = 'true';
 }

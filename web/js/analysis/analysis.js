@@ -49,7 +49,7 @@ export function setUpAnalysis(map, control, state) {
   const exposure = new ExposureView({ analysisMap });
   const typeLabel = (code) => words.types.get(code) ?? code;
   const incidentId = () => selection.incident?.id ?? null;
-  const readOnly = () => selection.incident?.status === 'gesloten';
+  const readOnly = () => selection.incident?.status === 'gesloten' || Boolean(selection.incident?.origin?.readOnly);
 
   let loads = 0;
   async function refresh({ announceStatus = false } = {}) {

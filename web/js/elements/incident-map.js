@@ -39,6 +39,7 @@ export function setUpIncidentMap(map, control, state) {
 
   const incidentId = () => selection.incident?.id ?? null;
   const blockReason = () => {
+    if (selection.incident?.origin?.readOnly) return 'Dit incident is een archief uit een momentopname: het beeld kan alleen worden bekeken.';
     if (selection.incident?.status === 'gesloten') return 'Dit incident is gesloten: het beeld kan alleen worden bekeken.';
     if (selection.at) return 'U bekijkt een eerder moment. Tekenen kan alleen in het beeld van nu.';
     return null;

@@ -15,6 +15,7 @@ import { openChooser } from './chooser.js';
 import { dutchMessage } from './errors.js';
 import { openIncidentDialog } from './incident-forms.js';
 import { openInvitations } from './invitations.js';
+import { preparePrint, printActions } from './print.js';
 import { refreshThemes, renderPictureView } from './picture-view.js';
 import { renderSummary, showExerciseBanner } from './summary.js';
 import { TimeSelector } from './time-selector.js';
@@ -88,11 +89,18 @@ function announceNewBullets(view) {
   if (fresh.length) announce(`${fresh.length === 1 ? 'Nieuw bericht' : `${fresh.length} nieuwe berichten`} in het beeld. ${fresh.join('. ')}`);
 }
 
-/** The top bar's buttons for the incident: changing it and inviting only for who runs it, the audit trail for who may read it. */
+/** A restored archive is read-only for everyone. */
+const archived = (incident) => Boolean(incident.origin?.readOnly);
+
+/**
+ * The top bar's buttons for the incident: changing it and inviting only for who runs it (never in an
+ * archive), the audit trail for who may read it, printing and the snapshot for everyone.
+ */
 function summaryActions(incident) {
-  const runs = mayRunIncident(incident);
+  const runs = mayRunIncident(incident) && !archived(incident);
   return {
     readOnly: Boolean(state.at) || !runs,
+    extra: printActions(incident, { shows: state.view?.evaluatedAt, at: state.at }),
     onChoose: () => openChooser(choose),
     onEdit: () => openIncidentDialog(state.view.incident, () => load()),
     onInvite: runs && !state.at ? () => openInvitations(incident.id) : null,
@@ -101,7 +109,7 @@ function summaryActions(incident) {
 }
 
 function render(view, events) {
-  const readOnly = Boolean(state.at) || view.incident.status === 'gesloten';
+  const readOnly = Boolean(state.at) || view.incident.status === 'gesloten' || archived(view.incident);
   renderSummary(summary, view.incident, summaryActions(view.incident));
   showExerciseBanner(view.incident.exercise);
   document.title = `${view.incident.exercise ? 'OEFENING · ' : ''}${view.incident.title} · Zorgbeeld`;
@@ -173,7 +181,8 @@ function addToTimeline(change) {
   if (!timelineBox.querySelector('form')) renderTimeline(timelineBox, { view: state.view, events: state.events, readOnly: readOnlyNow(), reload: () => load() });
 }
 
-const readOnlyNow = () => Boolean(state.at) || state.view.incident.status === 'gesloten' || !mayKeepTimeline();
+const readOnlyNow = () => Boolean(state.at) || state.view.incident.status === 'gesloten' || archived(state.view.incident)
+  || !mayKeepTimeline();
 
 /** A bullet written, edited or retracted elsewhere: into its theme (out of the one it left), unless it is older than shown. */
 function applyBullet(bullet, reload) {
@@ -235,6 +244,9 @@ async function start() {
   });
   window.zorgbeeld = window.zorgbeeld || {};
   window.zorgbeeld.incident = state;
+  // For the print test and the console: the print layout without the browser's print dialog.
+  window.zorgbeeld.preparePrint = (size) => state.view
+    && preparePrint(state.view.incident, state.view.evaluatedAt, Boolean(state.at), size);
   try {
     // The top bar's buttons and the forms follow the user's rights: know the user before the first render.
     await Promise.all([loadVocabularies(), loadMe()]);

@@ -6,9 +6,10 @@ import { label } from './words.js';
 
 /**
  * Renders the incident (null: none chosen) into the top bar; `onChoose` opens the list, `onEdit` the
- * change form, `onInvite` the invitations and `onAudit` the audit trail (each left out when null).
+ * change form, `onInvite` the invitations and `onAudit` the audit trail (each left out when null);
+ * `extra` are more buttons (printing, the snapshot).
  */
-export function renderSummary(container, incident, { onChoose, onEdit, onInvite, onAudit, readOnly }) {
+export function renderSummary(container, incident, { onChoose, onEdit, onInvite, onAudit, readOnly, extra = [] }) {
   if (!incident) {
     container.replaceChildren(el('button', { type: 'button', class: 'zb-topbar-button', onclick: onChoose }, 'Incident kiezen of starten'));
     return;
@@ -22,11 +23,14 @@ export function renderSummary(container, incident, { onChoose, onEdit, onInvite,
       el('li', {}, label('grip', incident.grip)),
       el('li', {}, label('carePhases', incident.carePhase)),
       el('li', { class: `zb-summary__status zb-summary__status--${incident.status}` }, label('statuses', incident.status)),
+      incident.origin ? el('li', { class: 'zb-summary__origin', title: `Overgenomen uit een momentopname van incident ${incident.origin.sourceIncidentId}` },
+        incident.origin.readOnly ? 'Archief (alleen lezen)' : 'Overgedragen') : null,
       el('li', { title: `Gestart ${formatDateTime(new Date(incident.startedAt))}` }, `Regie: ${regie}`)),
     el('div', { class: 'zb-summary__actions' },
       readOnly ? null : el('button', { type: 'button', class: 'zb-topbar-button', onclick: onEdit }, 'Wijzigen'),
       onInvite ? el('button', { type: 'button', class: 'zb-topbar-button', id: 'invite-button', onclick: onInvite }, 'Uitnodigen') : null,
       onAudit ? el('button', { type: 'button', class: 'zb-topbar-button', id: 'audit-button', onclick: onAudit }, 'Audittrail') : null,
+      ...extra,
       el('button', { type: 'button', class: 'zb-topbar-button', onclick: onChoose }, 'Ander incident'))));
 }
 

@@ -27,6 +27,7 @@ import nl.zorgbeeld.reference.InstitutionTypes;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
 import nl.zorgbeeld.reference.ReferenceStore;
+import nl.zorgbeeld.snapshot.SnapshotModule;
 import nl.zorgbeeld.status.StatusModule;
 
 /** Builds the web app: every route of the product, wired to its services. Tests use this same factory. */
@@ -59,6 +60,8 @@ public final class App {
                 ctx -> "user " + Principals.require(ctx).userId());
         HealthHandler health = new HealthHandler(reference, postgisVersion, live, Map.of("analysis", analysis::health));
         StatusModule status = StatusModule.create(dataSource, types, config.statusStaleMinutes());
+        SnapshotModule snapshots = new SnapshotModule(dataSource, config.snapshots(), incidentsAndPictures.incidents(),
+                incidentsAndPictures.pictures(), elementService, analysis.analysis(), java.time.Clock.systemUTC());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -83,6 +86,7 @@ public final class App {
             status.register(cfg.routes);
             plumes.register(cfg.routes);
             ogc.register(cfg.routes);
+            snapshots.configure(cfg);
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));
         });

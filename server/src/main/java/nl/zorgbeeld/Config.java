@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import nl.zorgbeeld.auth.AuthSettings;
 import nl.zorgbeeld.live.LiveConfig;
+import nl.zorgbeeld.snapshot.SnapshotSettings;
 
 /**
  * Configuration from environment variables, each with a documented default (README, "Configuration").
@@ -22,10 +23,11 @@ import nl.zorgbeeld.live.LiveConfig;
  *                           flagged stale while an active incident concerns the institution (60)
  * @param live               ZORGBEELD_LIVE_*: heartbeats, buffers, limits and replay of the live streams
  * @param auth               the security settings (ZORGBEELD_MODE, ZORGBEELD_PUBLIC_URL, ...; see {@link AuthSettings})
+ * @param snapshots          scheduled snapshots and the limits of a restore (ZORGBEELD_SNAPSHOT_*; see {@link SnapshotSettings})
  */
 public record Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
                      String tileUrl, String tileAttribution, int staleMinutes, int statusStaleMinutes, LiveConfig live,
-                     AuthSettings auth) {
+                     AuthSettings auth, SnapshotSettings snapshots) {
 
     public static final String DEFAULT_OFFICIAL_SOURCE = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1";
 
@@ -33,11 +35,11 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
 
     public static final int DEFAULT_STATUS_STALE_MINUTES = 60;
 
-    /** A configuration with the default stale norms, live settings and the development security settings. */
+    /** A configuration with the default stale norms, live and snapshot settings and the development security settings. */
     public Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
                   String tileUrl, String tileAttribution) {
         this(databaseUrl, port, dataDir, officialSourceUrl, boundaryYear, tileUrl, tileAttribution, DEFAULT_STALE_MINUTES,
-                DEFAULT_STATUS_STALE_MINUTES, LiveConfig.DEFAULTS, AuthSettings.defaults());
+                DEFAULT_STATUS_STALE_MINUTES, LiveConfig.DEFAULTS, AuthSettings.defaults(), SnapshotSettings.DEFAULTS);
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -56,7 +58,8 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
                 minutes(env, "ZORGBEELD_STALE_MINUTES", DEFAULT_STALE_MINUTES),
                 minutes(env, "ZORGBEELD_STATUS_STALE_MINUTES", DEFAULT_STATUS_STALE_MINUTES),
                 LiveConfig.fromEnvironment(env),
-                AuthSettings.fromEnvironment(env));
+                AuthSettings.fromEnvironment(env),
+                SnapshotSettings.fromEnvironment(env));
     }
 
     private static int minutes(Map<String, String> env, String name, int fallback) {

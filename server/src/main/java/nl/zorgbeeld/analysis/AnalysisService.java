@@ -99,6 +99,16 @@ public final class AnalysisService {
     }
 
     /**
+     * The analysis as the picture was at {@code at}: the hazards and statuses valid then, against the
+     * institution layer as it is now (reference data keeps no history). Null {@code at}: the current
+     * one as GET .../affected gives it, its recording brought up to date first (read-your-writes).
+     */
+    public Analysis analyse(long incidentId, Rings rings, OffsetDateTime at) {
+        if (at == null) return analysis(state(incidentId), rings);
+        return read(c -> compute(c, incidentId, rings, false, at));
+    }
+
+    /**
      * The state of the incident's analysis (404 for an unknown incident), its recording brought up to
      * date first when it is behind the picture: read-your-writes for everything derived from it.
      */
@@ -124,12 +134,17 @@ public final class AnalysisService {
     }
 
     private Analysis compute(Connection c, long incidentId, Rings rings, boolean shareGeometry) throws SQLException {
-        HazardLoader.Loaded loaded = load(c, incidentId);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        PlumeOverlay plume = plumes.load(c, incidentId);
+        return compute(c, incidentId, rings, shareGeometry, null);
+    }
+
+    /** {@code at}: the picture as it was then; null: the current picture. */
+    private Analysis compute(Connection c, long incidentId, Rings rings, boolean shareGeometry, OffsetDateTime at) throws SQLException {
+        HazardLoader.Loaded loaded = hazards.load(c, incidentId, at).orElseThrow(() -> unknownIncident(incidentId));
+        OffsetDateTime now = at != null ? at : OffsetDateTime.now(clock);
+        PlumeOverlay plume = plumes.load(c, incidentId, at);
         if (loaded.hazards().isEmpty()) return new Analysis(incidentId, now, rings, List.of(), List.of(), null, plume.plume(), plume.forecast());
         List<Affected> affected = affected(c, loaded, rings, shareGeometry);
-        AnalysisStore.Marks marks = store.marks(c, incidentId);
+        AnalysisStore.Marks marks = store.marks(c, incidentId, at);
         List<Analysis.Item> items = new ArrayList<>(affected.size());
         for (Affected a : affected) {
             Institution i = a.institution();
@@ -149,6 +164,15 @@ public final class AnalysisService {
         List<Affected> affected = List.copyOf(Analyzer.analyse(current, rings, layer.within(CandidateBoxes.around(current, rings.max()))));
         if (shared) geometries.put(key, affected);
         return affected;
+    }
+
+    /** Every status recorded in the incident as it was at {@code at} (null: now), by institution name. */
+    public List<Stakeholder> statuses(long incidentId, OffsetDateTime at) {
+        return read(c -> {
+            store.incidentStatus(c, incidentId).orElseThrow(() -> unknownIncident(incidentId));
+            return store.marks(c, incidentId, at).statuses().values().stream()
+                    .sorted(java.util.Comparator.comparing(Stakeholder::institutionName).thenComparing(Stakeholder::institutionId)).toList();
+        });
     }
 
     /** The current hazards of the incident; 404 for an unknown incident. */

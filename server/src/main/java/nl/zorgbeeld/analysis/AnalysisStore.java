@@ -164,14 +164,26 @@ public final class AnalysisStore {
      * rows in {@code cachedRows}.
      */
     public Optional<HazardRows> hazards(Connection c, long incidentId, Collection<Long> cachedRows) throws SQLException {
+        return hazards(c, incidentId, cachedRows, null);
+    }
+
+    /** As {@link #hazards(Connection, long, Collection)}, for the elements valid at {@code at} (null: the current ones). */
+    public Optional<HazardRows> hazards(Connection c, long incidentId, Collection<Long> cachedRows, OffsetDateTime at) throws SQLException {
+        // Two statements rather than one with a null test, so the current picture keeps its plain index condition.
+        String valid = at == null ? "e.valid_to IS NULL" : "e.valid_from <= ? AND (e.valid_to IS NULL OR e.valid_to > ?)";
         String sql = "SELECT (SELECT version FROM reference_layer_version), e.element_id, e.row_id, e.version, e.kind, e.label,"
                 + " e.attributes->>'zone', CASE WHEN e.row_id = ANY (?) THEN NULL ELSE ST_AsBinary(e.geom) END"
-                + " FROM incident i LEFT JOIN picture_element e ON e.incident_id = i.id AND e.valid_to IS NULL"
+                + " FROM incident i LEFT JOIN picture_element e ON e.incident_id = i.id AND " + valid
                 + " AND e.kind IN " + HAZARD_KINDS
                 + " WHERE i.id = ? ORDER BY e.kind, e.element_id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("bigint", cachedRows.toArray()));
-            ps.setLong(2, incidentId);
+            int i = 1;
+            ps.setArray(i++, c.createArrayOf("bigint", cachedRows.toArray()));
+            if (at != null) {
+                ps.setObject(i++, at);
+                ps.setObject(i++, at);
+            }
+            ps.setLong(i, incidentId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 long referenceVersion = rs.getLong(1);
@@ -204,6 +216,18 @@ public final class AnalysisStore {
             ps.setLong(1, incidentId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Whether the incident is a read-only archive restored from a snapshot. */
+    public boolean archived(Connection c, long incidentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM incident_origin WHERE incident_id = ? AND mode = 'archive')")) {
+            ps.setLong(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
             }
         }
     }
@@ -241,24 +265,48 @@ public final class AnalysisStore {
             ps.setLong(1, incidentId);
             ps.setLong(2, incidentId);
             ps.setLong(3, incidentId);
-            Map<String, Stakeholder> statuses = new HashMap<>();
-            Set<String> newlyAffected = new HashSet<>();
-            OffsetDateTime newlyAt = null;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String id = rs.getString(2);
-                    OffsetDateTime at = rs.getObject(7, OffsetDateTime.class);
-                    if (rs.getString(1).equals("n")) {
-                        newlyAffected.addAll(List.of((String[]) rs.getArray(10).getArray()));
-                        newlyAt = at;
-                    } else {
-                        statuses.put(id, new Stakeholder(id, rs.getString(3), Coded.known(StakeholderStatus.class, rs.getString(4)),
-                                rs.getString(5), rs.getInt(6), at, new Actor(rs.getString(8), rs.getString(9))));
-                    }
+            return marks(ps);
+        }
+    }
+
+    /** The marks as they were at {@code at}: each status's latest version then, and the newly affected of the runs until then. */
+    public Marks marks(Connection c, long incidentId, OffsetDateTime at) throws SQLException {
+        if (at == null) return marks(c, incidentId);
+        String sql = "SELECT * FROM (SELECT DISTINCT ON (v.institution_id) 's', v.institution_id, v.institution_name, v.status, v.note,"
+                + " v.version, v.recorded_at, v.author, v.organisation, NULL::text[] FROM stakeholder_version v"
+                + " WHERE v.incident_id = ? AND v.recorded_at <= ? ORDER BY v.institution_id, v.version DESC) s"
+                + " UNION ALL SELECT 'n', NULL, NULL, NULL, NULL, NULL, r.computed_at, NULL, NULL, array_agg(ch.institution_id)"
+                + " FROM analysis_run r JOIN analysis_change ch ON ch.incident_id = r.incident_id AND ch.run_id = r.id"
+                + " AND ch.change = 'nieuw' WHERE r.incident_id = ? AND r.id = (SELECT max(id) FROM analysis_run"
+                + " WHERE incident_id = ? AND added > 0 AND computed_at <= ?) GROUP BY r.computed_at";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, incidentId);
+            ps.setObject(2, at);
+            ps.setLong(3, incidentId);
+            ps.setLong(4, incidentId);
+            ps.setObject(5, at);
+            return marks(ps);
+        }
+    }
+
+    private static Marks marks(PreparedStatement ps) throws SQLException {
+        Map<String, Stakeholder> statuses = new HashMap<>();
+        Set<String> newlyAffected = new HashSet<>();
+        OffsetDateTime newlyAt = null;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(2);
+                OffsetDateTime at = rs.getObject(7, OffsetDateTime.class);
+                if (rs.getString(1).equals("n")) {
+                    newlyAffected.addAll(List.of((String[]) rs.getArray(10).getArray()));
+                    newlyAt = at;
+                } else {
+                    statuses.put(id, new Stakeholder(id, rs.getString(3), Coded.known(StakeholderStatus.class, rs.getString(4)),
+                            rs.getString(5), rs.getInt(6), at, new Actor(rs.getString(8), rs.getString(9))));
                 }
             }
-            return new Marks(statuses, newlyAffected, newlyAt);
         }
+        return new Marks(statuses, newlyAffected, newlyAt);
     }
 
     /** The institutions with these ids. */

@@ -254,6 +254,27 @@ public final class AnalysisViews {
         return distance == null ? null : metres(distance);
     }
 
+    /**
+     * The analysis as a value, for other capabilities that embed it (the snapshot's picture.json): the
+     * fields GET .../affected writes, less its recording state, which says nothing of an earlier moment.
+     */
+    public record AnalysisView(long incidentId, OffsetDateTime computedAt, List<Double> rings, List<HazardView> elements,
+                               OffsetDateTime newlyAffectedAt, Summary summary, PlumeView plume, ForecastView forecast,
+                               List<AffectedView> institutions) {}
+
+    /** The analysis as {@link AnalysisView}, every institution included. */
+    public static AnalysisView view(Analysis analysis) {
+        return new AnalysisView(analysis.incidentId(), analysis.computedAt(), analysis.rings().metres(),
+                analysis.hazards().stream().map(HazardView::of).toList(), analysis.newlyAffectedAt(), Summary.of(analysis),
+                PlumeView.of(analysis.incidentId(), analysis.plume()), ForecastView.of(analysis.incidentId(), analysis.forecast()),
+                items(analysis.items()));
+    }
+
+    /** Items as the API shows them (the call list, for instance). */
+    public static List<AffectedView> items(List<Analysis.Item> items) {
+        return items.stream().map(AffectedView::of).toList();
+    }
+
     /** Metres to 0.1 m: finer than the data, coarse enough to read. */
     static double metres(double distance) {
         return Math.round(distance * 10) / 10.0;

@@ -28,7 +28,12 @@ final class HazardLoader {
 
     /** Empty when there is no such incident. */
     Optional<Loaded> load(Connection c, long incidentId) throws SQLException {
-        Optional<AnalysisStore.HazardRows> found = store.hazards(c, incidentId, cache.rows());
+        return load(c, incidentId, null);
+    }
+
+    /** The hazards valid at {@code at} (null: the current ones); a stored version's geometry never changes, so the cache serves both. */
+    Optional<Loaded> load(Connection c, long incidentId, java.time.OffsetDateTime at) throws SQLException {
+        Optional<AnalysisStore.HazardRows> found = store.hazards(c, incidentId, cache.rows(), at);
         if (found.isEmpty()) return Optional.empty();
         List<Hazard> hazards = new ArrayList<>();
         for (HazardRow row : found.get().rows()) {

@@ -11,6 +11,7 @@ import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.http.Etags.IfMatch;
 import nl.zorgbeeld.incident.ChangeLog;
+import nl.zorgbeeld.incident.IncidentService;
 import nl.zorgbeeld.incident.NewChangeEvent;
 
 /**
@@ -107,6 +108,7 @@ public final class StakeholderService {
 
     private void requireWritable(Connection c, long incidentId) throws SQLException {
         String status = analysis.incidentStatus(c, incidentId).orElseThrow(() -> AnalysisService.unknownIncident(incidentId));
+        if (analysis.archived(c, incidentId)) throw IncidentService.archived(incidentId);
         if ("gesloten".equals(status)) {
             throw ApiException.conflict("incident", "Incident " + incidentId + " is closed (gesloten): its statuses can be read, not changed");
         }

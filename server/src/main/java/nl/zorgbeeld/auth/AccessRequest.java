@@ -6,7 +6,7 @@ import nl.zorgbeeld.common.Json;
 
 /**
  * What a route condition looks at: the caller, the incident the route is under (null for other
- * routes), the care institution it is about (likewise), the path parameters, the body as JSON (null when it is none: the handler refuses it
+ * routes), the care institution it is about (likewise), the path and query parameters, the body as JSON (null when it is none: the handler refuses it
  * then) and the database lookups.
  */
 public final class AccessRequest {
@@ -39,6 +39,12 @@ public final class AccessRequest {
 
     public String pathParam(String name) {
         return ctx.pathParamMap().get(name);
+    }
+
+    /** A query parameter, trimmed, or null when absent or empty (conditions on uploads look here, never at the body). */
+    public String queryParam(String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The body as a JSON tree, or null when there is none or it is not JSON. */

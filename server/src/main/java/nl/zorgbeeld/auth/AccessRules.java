@@ -7,6 +7,7 @@ import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 import static nl.zorgbeeld.auth.Conditions.EACH_INSTITUTION_OWN_REGION;
 import static nl.zorgbeeld.auth.Conditions.EACH_OWN_INSTITUTION;
+import static nl.zorgbeeld.auth.Conditions.HANDOVER_OWN_REGION;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_ELEMENT;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_ELEMENT_NEW;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_THEME_BULLET;
@@ -183,6 +184,13 @@ public final class AccessRules {
         rule(POST, "/api/institutions/{institutionId}/status/confirm").allow(HOOFD_INFORMATIE, INSTITUTION_OWN_REGION)
                 .allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
         read("/api/institutions/{institutionId}/status/history");
+
+        // Snapshots (issue 16). The ZIP holds the reads above (incident, picture, timeline, map, analysis, stakeholders),
+        // which every role may make within what it can see; so every role that sees the incident may take its snapshot.
+        // A restore makes a new incident: the beheerder in any region (archive or hand-over), the Hoofd Informatie only a
+        // hand-over into its own region, which it then runs. A restored archive refuses every write (409), for every role.
+        read("/api/incidents/{id}/snapshot");
+        rule(POST, "/api/snapshots/restore").allow(BEHEERDER).allow(HOOFD_INFORMATIE, HANDOVER_OWN_REGION);
 
         // OGC API - Features: reading for GIS clients (read tokens), writing the map as in the API above.
         read("/ogc");

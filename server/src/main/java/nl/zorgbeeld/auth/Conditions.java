@@ -28,6 +28,16 @@ public final class Conditions {
         return region == null || region.isEmpty() || region.equalsIgnoreCase(own);
     });
 
+    /**
+     * A snapshot restored as a hand-over ({@code ?as=handover}) into the own safety region: {@code ?region} absent (the
+     * handler then takes the user's region) or the own one. Read from the query only: the body is the upload.
+     */
+    public static final Condition HANDOVER_OWN_REGION = new Condition("handover-own-region",
+            "only as a hand-over into the own region", Kind.CONTENT, r -> {
+                String region = r.queryParam("region");
+                return "handover".equals(r.queryParam("as")) && (region == null || region.equalsIgnoreCase(r.principal().regionCode()));
+            });
+
     /** A new bullet in the "Gevaarlijke stoffen" theme of a shared (not own) picture. */
     public static final Condition HAZARD_THEME_NEW = new Condition("hazard-theme", "only the Gevaarlijke stoffen theme", Kind.CONTENT, r -> {
         Long pictureId = r.bodyLong("pictureId");

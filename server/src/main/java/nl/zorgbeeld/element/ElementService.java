@@ -12,6 +12,7 @@ import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.geo.Crs;
 import nl.zorgbeeld.geo.FeatureCollectionWriter;
 import nl.zorgbeeld.http.Etags.IfMatch;
+import nl.zorgbeeld.incident.IncidentService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +37,10 @@ public final class ElementService {
         store.incidentStatus(incidentId).orElseThrow(() -> ApiException.notFound("No incident " + incidentId));
     }
 
-    /** 404 when the incident does not exist; 409 when it is closed (closed incidents stay readable only). */
+    /** 404 when the incident does not exist; 409 when it is closed or a read-only archive (both stay readable only). */
     public void requireWritable(long incidentId) {
         String status = store.incidentStatus(incidentId).orElseThrow(() -> ApiException.notFound("No incident " + incidentId));
+        if (store.archived(incidentId)) throw IncidentService.archived(incidentId);
         if ("gesloten".equals(status)) {
             throw ApiException.conflict("incident", "Incident " + incidentId + " is closed (gesloten): its picture can be read, not changed");
         }

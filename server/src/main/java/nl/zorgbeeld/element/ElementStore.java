@@ -63,6 +63,20 @@ public final class ElementStore {
         }
     }
 
+    /** Whether the incident is a read-only archive restored from a snapshot. */
+    public boolean archived(long incidentId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM incident_origin WHERE incident_id = ? AND mode = 'archive')")) {
+            ps.setLong(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading incident " + incidentId + " failed", e);
+        }
+    }
+
     /** Up to {@code limit} versions in the order they were written, after {@code after} (keyset paging). */
     public StreamedPage stream(ElementQuery q, FeatureCollectionWriter writer) {
         SqlWhere where = where(q);

@@ -56,6 +56,7 @@ public final class IncidentService {
     public Incident update(long id, IfMatch ifMatch, IncidentPatch patch, Actor actor) {
         return tx.run(c -> {
             Incident current = require(store.lock(c, id, true), id);
+            if (current.readOnly()) throw archived(id);
             if (!ifMatch.matches(current.version())) {
                 throw ApiException.preconditionFailed("Incident " + id + " was changed by someone else: it is at version "
                         + current.version() + ". Apply your change to the current version (in 'current') and send it again.",
@@ -93,11 +94,12 @@ public final class IncidentService {
     }
 
     /**
-     * Guards a write into an incident: 404 when unknown, 409 when closed. The incident stays locked
+     * Guards a write into an incident: 404 when unknown, 409 when closed or a read-only archive. The incident stays locked
      * (shared) until the transaction ends, so it cannot be closed while the write is under way.
      */
     public Incident requireWritable(Connection c, long id) throws SQLException {
         Incident incident = require(store.lock(c, id, false), id);
+        if (incident.readOnly()) throw archived(id);
         if (incident.state().closed()) throw closed(id);
         return incident;
     }
@@ -123,6 +125,12 @@ public final class IncidentService {
 
     private static ApiException unknown(long id) {
         return ApiException.notFound("There is no incident " + id);
+    }
+
+    /** The one refusal of a write into a read-only archive, here and in the element and stakeholder checks. */
+    public static ApiException archived(long id) {
+        return ApiException.conflict("incident", "Incident " + id + " is a read-only archive restored from a snapshot: it can be"
+                + " read but never changed. Restore the snapshot as a hand-over to carry on with it.");
     }
 
     private static ApiException closed(long id) {

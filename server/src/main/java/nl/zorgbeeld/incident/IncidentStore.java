@@ -20,9 +20,12 @@ public final class IncidentStore {
     /** The incident with its version as at a moment (parameter 1 and 2: the moment or null). */
     private static final String SELECT = "SELECT i.id, v.version, i.created_at, i.created_by_author, i.created_by_organisation,"
             + " v.title, v.type, v.started_at, v.scaled_up_at, v.location_text, v.region_code, v.grip, v.care_phase, v.status,"
-            + " v.exercise, v.regie_person, v.regie_organisation, v.recorded_at, v.author, v.organisation"
+            + " v.exercise, v.regie_person, v.regie_organisation, v.recorded_at, v.author, v.organisation,"
+            + " o.mode, o.source_incident_id, o.source_title, o.snapshot_shows, o.snapshot_exported_at, o.restored_at,"
+            + " o.restored_by_author, o.restored_by_organisation"
             + " FROM incident i JOIN LATERAL (SELECT * FROM incident_version w WHERE w.incident_id = i.id"
-            + " AND (?::timestamptz IS NULL OR w.recorded_at <= ?) ORDER BY w.version DESC LIMIT 1) v ON true";
+            + " AND (?::timestamptz IS NULL OR w.recorded_at <= ?) ORDER BY w.version DESC LIMIT 1) v ON true"
+            + " LEFT JOIN incident_origin o ON o.incident_id = i.id";
 
     /** Creates the incident's identity row; its first version follows with {@link #insertVersion}. */
     public long insert(Connection c, Actor creator) throws SQLException {
@@ -158,6 +161,15 @@ public final class IncidentStore {
                 rs.getObject("created_at", OffsetDateTime.class),
                 new Actor(rs.getString("created_by_author"), rs.getString("created_by_organisation")),
                 rs.getObject("recorded_at", OffsetDateTime.class),
-                new Actor(rs.getString("author"), rs.getString("organisation")));
+                new Actor(rs.getString("author"), rs.getString("organisation")), origin(rs));
+    }
+
+    private static IncidentOrigin origin(ResultSet rs) throws SQLException {
+        String mode = rs.getString("mode");
+        if (mode == null) return null;
+        return new IncidentOrigin(mode, IncidentOrigin.ARCHIVE.equals(mode), rs.getLong("source_incident_id"),
+                rs.getString("source_title"), rs.getObject("snapshot_shows", OffsetDateTime.class),
+                rs.getObject("snapshot_exported_at", OffsetDateTime.class), rs.getObject("restored_at", OffsetDateTime.class),
+                new Actor(rs.getString("restored_by_author"), rs.getString("restored_by_organisation")));
     }
 }

@@ -22,6 +22,8 @@ public final class PictureModule {
     private final BulletHandler bullets;
     private final EntryHandler entries;
     private final TemplateHandler templates;
+    private final IncidentService incidentService;
+    private final PictureService pictureService;
 
     public PictureModule(DataSource dataSource, Config config, Clock clock) {
         Transactions tx = new Transactions(dataSource);
@@ -30,7 +32,9 @@ public final class PictureModule {
         PictureFactory factory = new PictureFactory(stores, log);
         IncidentService incidentService = new IncidentService(tx, new IncidentStore(), log, factory);
         incidents = new IncidentHandler(incidentService, clock);
-        pictures = new PictureHandler(new PictureService(tx, incidentService, factory, stores, new Freshness(config.staleMinutes()), clock));
+        this.incidentService = incidentService;
+        pictureService = new PictureService(tx, incidentService, factory, stores, new Freshness(config.staleMinutes()), clock);
+        pictures = new PictureHandler(pictureService);
         bullets = new BulletHandler(new BulletService(tx, incidentService, stores));
         entries = new EntryHandler(new EntryService(tx, incidentService, stores, clock));
         templates = new TemplateHandler(new TemplateService(tx, stores.templates(), log));
@@ -38,6 +42,16 @@ public final class PictureModule {
 
     public static PictureModule create(DataSource dataSource, Config config) {
         return new PictureModule(dataSource, config, Clock.systemUTC());
+    }
+
+    /** The incidents, for capabilities that read them (the snapshot). */
+    public IncidentService incidents() {
+        return incidentService;
+    }
+
+    /** The whole picture at any moment, for capabilities that read it (the snapshot). */
+    public PictureService pictures() {
+        return pictureService;
     }
 
     public void register(RoutesConfig routes) {

@@ -37,12 +37,23 @@ public final class PlumeOverlays {
 
     /** The current plume and the latest forecast of the incident (either may be absent). */
     public PlumeOverlay load(Connection c, long incidentId) throws SQLException {
+        return load(c, incidentId, null);
+    }
+
+    /** The plume current at {@code at} and the latest forecast made by then (now when null). */
+    public PlumeOverlay load(Connection c, long incidentId, OffsetDateTime at) throws SQLException {
         Long plumeId = null;
         Long forecastId = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT p.id FROM plume p WHERE p.incident_id = ? AND p.replaced_at IS NULL),"
-                + " (SELECT max(f.id) FROM plume_forecast f WHERE f.incident_id = ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT p.id FROM plume p WHERE p.incident_id = ?"
+                + " AND (?::timestamptz IS NULL AND p.replaced_at IS NULL OR p.created_at <= ? AND (p.replaced_at IS NULL OR p.replaced_at > ?))),"
+                + " (SELECT max(f.id) FROM plume_forecast f WHERE f.incident_id = ? AND (?::timestamptz IS NULL OR f.created_at <= ?))")) {
             ps.setLong(1, incidentId);
-            ps.setLong(2, incidentId);
+            ps.setObject(2, at);
+            ps.setObject(3, at);
+            ps.setObject(4, at);
+            ps.setLong(5, incidentId);
+            ps.setObject(6, at);
+            ps.setObject(7, at);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     plumeId = (Long) rs.getObject(1);

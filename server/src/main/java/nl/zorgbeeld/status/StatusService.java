@@ -17,6 +17,7 @@ import nl.zorgbeeld.common.Visibility;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.http.Etags.IfMatch;
 import nl.zorgbeeld.incident.Incident;
+import nl.zorgbeeld.incident.IncidentService;
 import nl.zorgbeeld.incident.IncidentStore;
 import nl.zorgbeeld.status.StatusContent.BedCount;
 import nl.zorgbeeld.status.StatusOverview.BedTotal;
@@ -209,6 +210,8 @@ public final class StatusService {
         ApiException none = ApiException.badBody("incidentId", "There is no incident " + incidentId);
         if (!store.incidentVisible(c, incidentId, visibility)) throw none;
         Incident incident = incidents.lock(c, incidentId, false).orElseThrow(() -> none);
+        // A restored archive is a record of what was: nothing is added to it, not even a report that names it.
+        if (incident.readOnly()) throw IncidentService.archived(incidentId);
         if (incident.state().closed()) {
             throw ApiException.conflict("incidentId", "Incident " + incidentId + " is closed (status gesloten): reports cannot be added to it");
         }
