@@ -4,10 +4,12 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import nl.zorgbeeld.alert.AlertModule;
 import nl.zorgbeeld.analysis.AnalysisModule;
 import nl.zorgbeeld.auth.AuthModule;
 import nl.zorgbeeld.auth.Principals;
@@ -38,7 +40,8 @@ public final class App {
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
-        AnalysisModule analysis = AnalysisModule.create(dataSource);
+        AnalysisModule analysis = AnalysisModule.create(dataSource, AlertModule.unacknowledged(Clock.systemUTC()));
+        AlertModule alerts = new AlertModule(dataSource, config.alerts(), analysis.analysis(), types, Clock.systemUTC());
         ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
@@ -47,7 +50,7 @@ public final class App {
                 : URI.create("http://localhost:" + running.get().port()));
         // Streams carry only incidents the user may see; the per-client stream limit counts per user.
         LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident, auth.liveVisibility(),
-                ctx -> "user " + Principals.require(ctx).userId());
+                ctx -> "user " + Principals.require(ctx).userId(), alerts::institutionOf);
         HealthHandler health = new HealthHandler(reference, postgisVersion, live);
 
         Javalin app = Javalin.create(cfg -> {
@@ -70,6 +73,7 @@ public final class App {
             incidentsAndPictures.register(cfg.routes);
             elements.register(cfg.routes);
             analysis.register(cfg.routes);
+            alerts.register(cfg);
             ogc.register(cfg.routes);
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));

@@ -3,6 +3,7 @@ package nl.zorgbeeld;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import nl.zorgbeeld.alert.AlertConfig;
 import nl.zorgbeeld.auth.AuthSettings;
 import nl.zorgbeeld.live.LiveConfig;
 
@@ -20,9 +21,11 @@ import nl.zorgbeeld.live.LiveConfig;
  *                           than this is flagged stale (10, the norm for processing new information)
  * @param live               ZORGBEELD_LIVE_*: heartbeats, buffers, limits and replay of the live streams
  * @param auth               the security settings (ZORGBEELD_MODE, ZORGBEELD_PUBLIC_URL, ...; see {@link AuthSettings})
+ * @param alerts             ZORGBEELD_ALERT_ACK_MINUTES and the mail server of the e-mail channel ({@link AlertConfig})
  */
 public record Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
-                     String tileUrl, String tileAttribution, int staleMinutes, LiveConfig live, AuthSettings auth) {
+                     String tileUrl, String tileAttribution, int staleMinutes, LiveConfig live, AuthSettings auth,
+                     AlertConfig alerts) {
 
     public static final String DEFAULT_OFFICIAL_SOURCE = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1";
 
@@ -32,7 +35,7 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
     public Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
                   String tileUrl, String tileAttribution) {
         this(databaseUrl, port, dataDir, officialSourceUrl, boundaryYear, tileUrl, tileAttribution, DEFAULT_STALE_MINUTES,
-                LiveConfig.DEFAULTS, AuthSettings.defaults());
+                LiveConfig.DEFAULTS, AuthSettings.defaults(), AlertConfig.DEFAULTS);
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -50,7 +53,8 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
                 env.getOrDefault("ZORGBEELD_TILE_ATTRIBUTION", "Kaartgegevens &copy; Kadaster (PDOK)"),
                 staleMinutes(env),
                 LiveConfig.fromEnvironment(env),
-                AuthSettings.fromEnvironment(env));
+                AuthSettings.fromEnvironment(env),
+                AlertConfig.fromEnvironment(env));
     }
 
     private static int staleMinutes(Map<String, String> env) {

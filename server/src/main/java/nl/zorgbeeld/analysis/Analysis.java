@@ -13,16 +13,17 @@ public record Analysis(long incidentId, OffsetDateTime computedAt, Rings rings, 
 
     /**
      * An affected institution with its status in the incident; {@code newlyAffected} marks those that
-     * the latest change of the picture that affected more institutions added.
+     * the latest change of the picture that affected more institutions added; {@code alert} is set when
+     * an alert to it went unacknowledged past its deadline.
      */
-    public record Item(Affected affected, Stakeholder status, boolean newlyAffected) {
+    public record Item(Affected affected, Stakeholder status, boolean newlyAffected, AlertMark alert) {
         public Institution institution() {
             return affected.institution();
         }
 
-        /** On the call list: affected, not connected to the picture, and not yet informed. */
+        /** On the call list: affected, not yet informed, and not connected to the picture or silent on an alert. */
         public boolean toCall() {
-            return !institution().connected() && status.status().awaitsCall();
+            return status.status().awaitsCall() && (!institution().connected() || alert != null);
         }
     }
 

@@ -81,12 +81,22 @@ public final class AnalysisHandler {
         if (format == Format.CSV) {
             csv(ctx, "belronde-incident-" + incident + ".csv", calls);
         } else {
-            ctx.json(new CallList(incident, result.computedAt(), calls.size(), calls.stream().map(AffectedView::of).toList()));
+            Set<String> affected = new java.util.HashSet<>();
+            result.items().forEach(item -> affected.add(item.institution().id()));
+            List<AlertMark> outside = analysis.unacknowledged(incident).values().stream()
+                    .filter(mark -> !affected.contains(mark.institutionId()))
+                    .sorted(java.util.Comparator.comparing(AlertMark::institutionName)).toList();
+            ctx.json(new CallList(incident, result.computedAt(), calls.size() + outside.size(), calls.stream().map(AffectedView::of).toList(),
+                    outside));
         }
     }
 
-    /** The call list: affected, not connected and not yet informed, most severe first. */
-    public record CallList(long incidentId, OffsetDateTime computedAt, int count, List<AffectedView> institutions) {}
+    /**
+     * The call list: affected and not yet informed, not connected or silent on an alert, most severe
+     * first; then those outside the analysis that left an alert unacknowledged ({@code alerted}).
+     */
+    public record CallList(long incidentId, OffsetDateTime computedAt, int count, List<AffectedView> institutions,
+                           List<AlertMark> alerted) {}
 
     private void changes(Context ctx) {
         QueryParams params = new QueryParams(ctx, CHANGES_PARAMS);

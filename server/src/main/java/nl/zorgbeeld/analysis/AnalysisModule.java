@@ -20,17 +20,26 @@ public final class AnalysisModule {
     private final StakeholderHandler stakeholderHandler;
 
     public AnalysisModule(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, Unacknowledged.NONE);
+    }
+
+    /** @param unacknowledged the institutions that left an alert unacknowledged: they join the call list */
+    public AnalysisModule(DataSource dataSource, Clock clock, Unacknowledged unacknowledged) {
         Transactions tx = new Transactions(dataSource);
         AnalysisStore store = new AnalysisStore();
         HazardCache cache = new HazardCache(CACHED_SHAPES);
         ChangeLog log = new ChangeLog();
-        analysis = new AnalysisService(dataSource, store, cache, log, clock);
+        analysis = new AnalysisService(dataSource, store, cache, log, clock, unacknowledged);
         analysisHandler = new AnalysisHandler(analysis, new ExposureService(tx, store, cache, clock));
         stakeholderHandler = new StakeholderHandler(new StakeholderService(tx, new StakeholderStore(), store, log));
     }
 
     public static AnalysisModule create(DataSource dataSource) {
         return new AnalysisModule(dataSource, Clock.systemUTC());
+    }
+
+    public static AnalysisModule create(DataSource dataSource, Unacknowledged unacknowledged) {
+        return new AnalysisModule(dataSource, Clock.systemUTC(), unacknowledged);
     }
 
     public void register(RoutesConfig routes) {

@@ -34,8 +34,16 @@ public final class AnalysisService implements ElementsChanged {
     private final InstitutionLayers layers;
     private final ChangeLog log;
     private final Clock clock;
+    private final Unacknowledged unacknowledged;
 
     public AnalysisService(DataSource dataSource, AnalysisStore store, HazardCache cache, ChangeLog log, Clock clock) {
+        this(dataSource, store, cache, log, clock, Unacknowledged.NONE);
+    }
+
+    /** @param unacknowledged the institutions that left an alert unacknowledged, for the call list */
+    public AnalysisService(DataSource dataSource, AnalysisStore store, HazardCache cache, ChangeLog log, Clock clock,
+                           Unacknowledged unacknowledged) {
+        this.unacknowledged = unacknowledged;
         this.dataSource = dataSource;
         this.tx = new Transactions(dataSource);
         this.store = store;
@@ -66,11 +74,18 @@ public final class AnalysisService implements ElementsChanged {
         List<Institution> candidates = layer.within(CandidateBoxes.around(current, rings.max()));
         List<Affected> affected = Analyzer.analyse(current, rings, candidates);
         AnalysisStore.Marks marks = store.marks(c, incidentId);
+        Map<String, AlertMark> silent = unacknowledged.of(c, incidentId);
         List<Analysis.Item> items = new ArrayList<>(affected.size());
         for (Affected a : affected) {
-            items.add(new Analysis.Item(a, marks.status(a.institution()), marks.newlyAffected().contains(a.institution().id())));
+            String id = a.institution().id();
+            items.add(new Analysis.Item(a, marks.status(a.institution()), marks.newlyAffected().contains(id), silent.get(id)));
         }
         return new Analysis(incidentId, now, rings, current, items, marks.newlyAffectedAt());
+    }
+
+    /** The institutions that left an alert of the incident unacknowledged past its deadline, by id. */
+    public Map<String, AlertMark> unacknowledged(long incidentId) {
+        return tx.run(c -> unacknowledged.of(c, incidentId));
     }
 
     /** The current hazards of the incident; 404 for an unknown incident. */

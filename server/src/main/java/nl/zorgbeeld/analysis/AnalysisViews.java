@@ -36,12 +36,13 @@ public final class AnalysisViews {
         }
     }
 
+    /** {@code alert}: set when an alert to the institution went unacknowledged past its deadline. */
     public record AffectedView(InstitutionView institution, ZoneView zone, double distance, HazardView element,
-                               StakeholderView status, boolean newlyAffected, boolean toCall) {
+                               StakeholderView status, boolean newlyAffected, boolean toCall, AlertMark alert) {
         static AffectedView of(Analysis.Item item) {
             Affected a = item.affected();
             return new AffectedView(InstitutionView.of(a.institution()), ZoneView.of(a.zone()), metres(a.distance()),
-                    HazardView.of(a.hazard()), StakeholderView.of(item.status()), item.newlyAffected(), item.toCall());
+                    HazardView.of(a.hazard()), StakeholderView.of(item.status()), item.newlyAffected(), item.toCall(), item.alert());
         }
     }
 

@@ -5,6 +5,7 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
+import static nl.zorgbeeld.auth.Conditions.ALERT_RECIPIENT;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_ELEMENT;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_ELEMENT_NEW;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_THEME_BULLET;
@@ -66,6 +67,9 @@ public final class AccessRules {
         sessionOnly(GET, "/api/me/tokens");
         sessionOnly(POST, "/api/me/tokens");
         sessionOnly(DELETE, "/api/me/tokens/{tokenId}");
+        // What is addressed to the user's own care institution: its alerts, and them as a live stream.
+        signedIn(GET, "/api/me/alerts");
+        signedIn(GET, "/api/me/live");
 
         // Organisations and users.
         signedIn(GET, "/api/organisations");
@@ -151,6 +155,15 @@ public final class AccessRules {
         read("/api/incidents/{id}/stakeholders");
         read("/api/incidents/{id}/stakeholders/{institutionId}");
         rule(PUT, "/api/incidents/{id}/stakeholders/{institutionId}").allow(HOOFD_INFORMATIE).allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
+
+        // Alerts: sent by the Hoofd Informatie of the incident's region, read within what the user sees; a
+        // recipient's users (also outside the region: Access lets them see that alert) report receipt and acknowledge.
+        rule(POST, "/api/incidents/{id}/alerts").allow(HOOFD_INFORMATIE, OWN_REGION);
+        rule(POST, "/api/incidents/{id}/alerts/preview").allow(HOOFD_INFORMATIE, OWN_REGION);
+        read("/api/incidents/{id}/alerts");
+        read("/api/incidents/{id}/alerts/{alertId}");
+        rule(POST, "/api/incidents/{id}/alerts/{alertId}/acknowledgements").allow(INFORMATIECOORDINATOR, ALERT_RECIPIENT);
+        rule(POST, "/api/incidents/{id}/alerts/{alertId}/receipts").allow(INFORMATIECOORDINATOR, ALERT_RECIPIENT);
 
         // OGC API - Features: reading for GIS clients (read tokens), writing the map as in the API above.
         read("/ogc");

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LiveHub {
     private final Map<Long, Set<SseStream>> byIncident = new ConcurrentHashMap<>();
     private final Set<SseStream> incidentList = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<SseStream>> byInstitution = new ConcurrentHashMap<>();
     private final Set<SseStream> all = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
     private final IncidentVisibility visibility;
@@ -22,7 +23,9 @@ final class LiveHub {
 
     void join(SseStream stream) {
         all.add(stream);
-        if (stream.topic.incidentList()) {
+        if (stream.topic.institutionId() != null) {
+            byInstitution.computeIfAbsent(stream.topic.institutionId(), id -> ConcurrentHashMap.newKeySet()).add(stream);
+        } else if (stream.topic.incidentList()) {
             incidentList.add(stream);
         } else {
             byIncident.computeIfAbsent(stream.topic.incidentId(), id -> ConcurrentHashMap.newKeySet()).add(stream);
@@ -32,7 +35,12 @@ final class LiveHub {
     void leave(SseStream stream, boolean wasDropped) {
         if (!all.remove(stream)) return;
         if (wasDropped) dropped.incrementAndGet();
-        if (stream.topic.incidentList()) {
+        if (stream.topic.institutionId() != null) {
+            byInstitution.computeIfPresent(stream.topic.institutionId(), (id, set) -> {
+                set.remove(stream);
+                return set.isEmpty() ? null : set;
+            });
+        } else if (stream.topic.incidentList()) {
             incidentList.remove(stream);
         } else {
             byIncident.computeIfPresent(stream.topic.incidentId(), (id, set) -> {
@@ -51,6 +59,13 @@ final class LiveHub {
         if (event.changesIncidentList()) {
             for (SseStream stream : incidentList) {
                 if (stream.wants(event)) stream.offer(event);
+            }
+        }
+        if (event.audience() != null) {
+            for (String institution : event.audience()) {
+                for (SseStream stream : byInstitution.getOrDefault(institution, Set.of())) {
+                    if (stream.wants(event)) stream.offer(event);
+                }
             }
         }
     }

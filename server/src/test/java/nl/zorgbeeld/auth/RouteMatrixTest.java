@@ -71,6 +71,7 @@ class RouteMatrixTest {
         long question = hin.post(base + "/questions", "{\"question\":\"Hoeveel?\",\"addressee\":\"ROAZ\"}").json().get("id").asLong();
         long decision = hin.post(base + "/decisions", "{\"kind\":\"besluit\",\"description\":\"Opschalen\",\"owner\":\"HIN\"}")
                 .json().get("id").asLong();
+        long alert = hin.post(base + "/alerts", "{\"audience\":{\"institutionIds\":[\"matrix:1\"]}}").json().at("/alert/id").asLong();
         TestUser elsewhere = TestUsers.user("Matrix Elders", "Matrix Elders VR01", "VR01", null, Role.LEZER);
         assertEquals(201, hin.post(base + "/invitations", "{\"organisationId\":" + elsewhere.organisationId() + "}").status());
         VALUES.putAll(Map.ofEntries(Map.entry("id", String.valueOf(incident)), Map.entry("pictureId", String.valueOf(picture)),
@@ -79,7 +80,7 @@ class RouteMatrixTest {
                 Map.entry("templateId", String.valueOf(template)), Map.entry("themeId", String.valueOf(theme)),
                 Map.entry("institutionId", "matrix:1"), Map.entry("collectionId", "incident-" + incident), Map.entry("layer", "institutions"),
                 Map.entry("userId", String.valueOf(elsewhere.id())), Map.entry("organisationId", String.valueOf(elsewhere.organisationId())),
-                Map.entry("tokenId", "1")));
+                Map.entry("tokenId", "1"), Map.entry("alertId", String.valueOf(alert))));
     }
 
     @AfterAll

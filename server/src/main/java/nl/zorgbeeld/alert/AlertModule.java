@@ -1,0 +1,78 @@
+package nl.zorgbeeld.alert;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import nl.zorgbeeld.analysis.AnalysisService;
+import nl.zorgbeeld.analysis.Unacknowledged;
+import nl.zorgbeeld.auth.Principals;
+import nl.zorgbeeld.db.Transactions;
+import nl.zorgbeeld.incident.ChangeLog;
+import nl.zorgbeeld.reference.InstitutionTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires alerting and registers its routes; while the server runs, flags the recipients whose
+ * acknowledgement deadline passed (every {@value #SWEEP_SECONDS} seconds).
+ */
+public final class AlertModule {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertModule.class);
+    static final int SWEEP_SECONDS = 30;
+
+    private final AlertService alerts;
+    private final AlertHandler handler;
+    private ScheduledExecutorService sweeper;
+
+    public AlertModule(DataSource dataSource, AlertConfig config, AnalysisService analysis, InstitutionTypes types, Clock clock) {
+        AlertStore store = new AlertStore();
+        alerts = new AlertService(new Transactions(dataSource), store, analysis, new ChangeLog(), config, clock);
+        handler = new AlertHandler(alerts, types);
+    }
+
+    /** What the analysis asks for its call list: the institutions that left an alert unacknowledged past its deadline. */
+    public static Unacknowledged unacknowledged(Clock clock) {
+        AlertStore store = new AlertStore();
+        return (c, incidentId) -> store.unacknowledged(c, incidentId, OffsetDateTime.now(clock));
+    }
+
+    public void register(JavalinConfig cfg) {
+        handler.register(cfg.routes);
+        cfg.events.serverStarting(this::start);
+        cfg.events.serverStopping(this::stop);
+    }
+
+    /** The care institution the request's user speaks for, or null (for the personal live stream). */
+    public String institutionOf(Context ctx) {
+        return alerts.institutionOf(Principals.require(ctx).userId()).orElse(null);
+    }
+
+    public AlertService alerts() {
+        return alerts;
+    }
+
+    private void start() {
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "alert-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                int flagged = alerts.flagOverdue();
+                if (flagged > 0) LOG.info("{} alert recipients did not acknowledge in time: flagged for the call list", flagged);
+            } catch (RuntimeException e) {
+                LOG.warn("flagging unacknowledged alerts failed (tried again in {} s): {}", SWEEP_SECONDS, e.getMessage());
+            }
+        }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void stop() {
+        if (sweeper != null) sweeper.shutdownNow();
+    }
+}
