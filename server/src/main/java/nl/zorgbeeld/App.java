@@ -13,7 +13,11 @@ import nl.zorgbeeld.alert.AlertModule;
 import nl.zorgbeeld.analysis.AnalysisModule;
 import nl.zorgbeeld.auth.AuthModule;
 import nl.zorgbeeld.auth.Principals;
+import nl.zorgbeeld.cap.ExternalWarningHandler;
+import nl.zorgbeeld.cap.ExternalWarningService;
 import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.db.Transactions;
+import nl.zorgbeeld.incident.ChangeLog;
 import nl.zorgbeeld.element.ElementHandler;
 import nl.zorgbeeld.element.ElementService;
 import nl.zorgbeeld.element.ElementStore;
@@ -41,10 +45,13 @@ public final class App {
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
         AnalysisModule analysis = AnalysisModule.create(dataSource, AlertModule.unacknowledged(Clock.systemUTC()));
-        AlertModule alerts = new AlertModule(dataSource, config.alerts(), analysis.analysis(), types, Clock.systemUTC());
+        AlertModule alerts = new AlertModule(dataSource, config.alerts(), analysis.analysis(), types,
+                AlertModule.capSender(config.auth().publicUrl()), Clock.systemUTC());
         ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
+        ExternalWarningHandler externalWarnings = new ExternalWarningHandler(
+                new ExternalWarningService(new Transactions(dataSource), new ChangeLog()));
         AtomicReference<Javalin> running = new AtomicReference<>();
         AuthModule auth = AuthModule.create(dataSource, config.auth(), () -> config.auth().publicUrl() != null ? config.auth().publicUrl()
                 : URI.create("http://localhost:" + running.get().port()));
@@ -74,6 +81,7 @@ public final class App {
             elements.register(cfg.routes);
             analysis.register(cfg.routes);
             alerts.register(cfg);
+            externalWarnings.register(cfg.routes);
             ogc.register(cfg.routes);
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));

@@ -31,12 +31,16 @@ public final class AlertHandler {
     private static final Set<String> ACKNOWLEDGEMENT = Set.of("note");
     private static final Set<String> RECEIPT = Set.of("state");
 
+    private static final int FEED_SIZE = 100;
+
     private final AlertService alerts;
     private final InstitutionTypes types;
+    private final CapWriter cap;
 
-    public AlertHandler(AlertService alerts, InstitutionTypes types) {
+    public AlertHandler(AlertService alerts, InstitutionTypes types, CapWriter cap) {
         this.alerts = alerts;
         this.types = types;
+        this.cap = cap;
     }
 
     public void register(RoutesConfig routes) {
@@ -47,6 +51,7 @@ public final class AlertHandler {
         routes.post("/api/incidents/{id}/alerts/{alertId}/acknowledgements", this::acknowledge);
         routes.post("/api/incidents/{id}/alerts/{alertId}/receipts", this::receipt);
         routes.get("/api/me/alerts", this::inbox);
+        routes.get("/api/alerts/feed", this::feed);
     }
 
     private void send(Context ctx) {
@@ -67,9 +72,29 @@ public final class AlertHandler {
 
     public record AlertList(long incidentId, List<AlertViews.AlertView> alerts) {}
 
+    /** JSON, or the CAP 1.2 document for {@code Accept: application/cap+xml} (or {@code ?format=cap}, for a link). */
     private void get(Context ctx) {
-        new QueryParams(ctx, Set.of());
+        String format = new QueryParams(ctx, Set.of("format")).string("format");
+        if (format != null && !format.equals("cap") && !format.equals("json")) {
+            throw ApiException.badParameter("format", "format is cap (CAP 1.2 XML) or json; got '" + format + "'");
+        }
+        String accept = ctx.header("Accept");
+        boolean asCap = "cap".equals(format) || format == null && accept != null && accept.contains(CapWriter.MEDIA_TYPE);
+        if (asCap) {
+            AlertService.CapSource source = alerts.capSource(incidentId(ctx), alertId(ctx));
+            ctx.contentType(CapWriter.MEDIA_TYPE + "; charset=utf-8")
+                    .header("Content-Disposition", "inline; filename=\"" + source.alert().identifier() + ".xml\"")
+                    .result(cap.write(source.alert(), source.referenced(), source.incidentTitle()));
+            return;
+        }
         ctx.json(alerts.get(incidentId(ctx), alertId(ctx)));
+    }
+
+    /** The alerts the user may see as an Atom feed, each linking to its CAP document. */
+    private void feed(Context ctx) {
+        new QueryParams(ctx, Set.of());
+        ctx.contentType(AtomFeed.MEDIA_TYPE + "; charset=utf-8")
+                .result(AtomFeed.write(alerts.feed(Principals.require(ctx), FEED_SIZE), cap.sender(), ctx.path()));
     }
 
     private void acknowledge(Context ctx) {

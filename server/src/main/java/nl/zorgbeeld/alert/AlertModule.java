@@ -2,6 +2,7 @@ package nl.zorgbeeld.alert;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Executors;
@@ -29,10 +30,18 @@ public final class AlertModule {
     private final AlertHandler handler;
     private ScheduledExecutorService sweeper;
 
-    public AlertModule(DataSource dataSource, AlertConfig config, AnalysisService analysis, InstitutionTypes types, Clock clock) {
+    /** @param capSender this installation's CAP sender (the host users reach it at) */
+    public AlertModule(DataSource dataSource, AlertConfig config, AnalysisService analysis, InstitutionTypes types, String capSender,
+                       Clock clock) {
         AlertStore store = new AlertStore();
         alerts = new AlertService(new Transactions(dataSource), store, analysis, new ChangeLog(), config, clock);
-        handler = new AlertHandler(alerts, types);
+        handler = new AlertHandler(alerts, types, new CapWriter(capSender));
+    }
+
+    /** The CAP sender of an installation reached at {@code publicUrl} (null: not configured). */
+    public static String capSender(URI publicUrl) {
+        String host = publicUrl == null || publicUrl.getHost() == null ? "localhost" : publicUrl.getHost();
+        return "zorgbeeld@" + host;
     }
 
     /** What the analysis asks for its call list: the institutions that left an alert unacknowledged past its deadline. */

@@ -25,7 +25,10 @@ import nl.zorgbeeld.analysis.DutchWords;
 import nl.zorgbeeld.analysis.Hazard;
 import nl.zorgbeeld.analysis.Rings;
 import nl.zorgbeeld.analysis.Zone;
+import nl.zorgbeeld.auth.Access;
+import nl.zorgbeeld.auth.Principal;
 import nl.zorgbeeld.common.Actor;
+import nl.zorgbeeld.common.Visibility;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.incident.ChangeLog;
@@ -307,6 +310,39 @@ public final class AlertService {
     /** The stored alert itself (for CAP). */
     public Alert alert(long incidentId, long alertId) {
         return tx.run(c -> require(c, incidentId, alertId, false));
+    }
+
+    /** An alert with what its CAP document names besides itself: the alert it changes and the incident's title. */
+    public record CapSource(Alert alert, Alert referenced, String incidentTitle) {}
+
+    public CapSource capSource(long incidentId, long alertId) {
+        return tx.run(c -> {
+            Alert alert = require(c, incidentId, alertId, false);
+            Alert referenced = alert.references() == null ? null : store.find(c, incidentId, alert.references(), false).orElseThrow();
+            String title = incidents.find(c, incidentId, null).orElseThrow().state().title();
+            return new CapSource(alert, referenced, title);
+        });
+    }
+
+    /** The newest alerts the user may see: of the incidents visible to them, and those sent to their institution. */
+    public List<CapSource> feed(Principal principal, int limit) {
+        return tx.run(c -> {
+            String institution = store.institutionOf(c, principal.userId()).orElse(null);
+            Visibility visibility = Access.visibility(principal);
+            String condition = "(" + Visibility.condition("i.id", "v.region_code")
+                    + " OR EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.institution_id = ?))";
+            List<CapSource> entries = new ArrayList<>();
+            for (Alert alert : store.visible(c, condition, (ps, first) -> {
+                int next = visibility.bind(ps, first);
+                ps.setString(next, institution);
+                return next + 1;
+            }, limit)) {
+                Alert referenced = alert.references() == null ? null
+                        : store.find(c, alert.incidentId(), alert.references(), false).orElseThrow();
+                entries.add(new CapSource(alert, referenced, null));
+            }
+            return entries;
+        });
     }
 
     private AlertDetail detail(Connection c, long incidentId, long alertId) throws SQLException {

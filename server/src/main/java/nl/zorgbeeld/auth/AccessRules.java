@@ -164,6 +164,12 @@ public final class AccessRules {
         read("/api/incidents/{id}/alerts/{alertId}");
         rule(POST, "/api/incidents/{id}/alerts/{alertId}/acknowledgements").allow(INFORMATIECOORDINATOR, ALERT_RECIPIENT);
         rule(POST, "/api/incidents/{id}/alerts/{alertId}/receipts").allow(INFORMATIECOORDINATOR, ALERT_RECIPIENT);
+        // The alerts a user may see as an Atom feed (each entry links to its CAP document).
+        read("/api/alerts/feed");
+        // CAP alerts from other systems: received by a Hoofd Informatie (or a system with its token) for its region
+        // or a visible incident; shown as external warnings on the incident's map and picture.
+        rule(POST, "/api/cap").allow(HOOFD_INFORMATIE);
+        read("/api/incidents/{id}/external-warnings");
 
         // OGC API - Features: reading for GIS clients (read tokens), writing the map as in the API above.
         read("/ogc");
