@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import nl.zorgbeeld.alert.AlertModule;
 import nl.zorgbeeld.analysis.AnalysisModule;
+import nl.zorgbeeld.analysis.ElementsChanged;
 import nl.zorgbeeld.auth.AuthModule;
 import nl.zorgbeeld.auth.Principals;
 import nl.zorgbeeld.cap.ExternalWarningHandler;
@@ -47,7 +48,12 @@ public final class App {
         AnalysisModule analysis = AnalysisModule.create(dataSource, AlertModule.unacknowledged(Clock.systemUTC()));
         AlertModule alerts = new AlertModule(dataSource, config.alerts(), analysis.analysis(), types,
                 AlertModule.capSender(config.auth().publicUrl()), Clock.systemUTC());
-        ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
+        // After every change of the picture: the analysis follows it, then the warning distances are checked against it.
+        ElementsChanged afterElements = (incidentId, actor) -> {
+            analysis.elementsChanged().elementsChanged(incidentId, actor);
+            alerts.elementsChanged().elementsChanged(incidentId, actor);
+        };
+        ElementService elementService = new ElementService(new ElementStore(dataSource), afterElements);
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         ExternalWarningHandler externalWarnings = new ExternalWarningHandler(

@@ -18,6 +18,7 @@ import nl.zorgbeeld.http.JsonBody;
 import nl.zorgbeeld.http.PathParams;
 import nl.zorgbeeld.http.QueryParams;
 import nl.zorgbeeld.reference.InstitutionTypes;
+import nl.zorgbeeld.warning.WarningService;
 
 /**
  * HTTP for alerts (docs/api/alerts.md): sending (and previewing) an alert, an Update or a Cancel;
@@ -32,13 +33,16 @@ public final class AlertHandler {
     private static final Set<String> RECEIPT = Set.of("state");
 
     private static final int FEED_SIZE = 100;
+    private static final int INBOX_WARNINGS = 50;
 
     private final AlertService alerts;
     private final InstitutionTypes types;
     private final CapWriter cap;
+    private final WarningService warnings;
 
-    public AlertHandler(AlertService alerts, InstitutionTypes types, CapWriter cap) {
+    public AlertHandler(AlertService alerts, InstitutionTypes types, CapWriter cap, WarningService warnings) {
         this.alerts = alerts;
+        this.warnings = warnings;
         this.types = types;
         this.cap = cap;
     }
@@ -117,7 +121,9 @@ public final class AlertHandler {
     private void inbox(Context ctx) {
         new QueryParams(ctx, Set.of());
         Principal principal = Principals.require(ctx);
-        ctx.json(alerts.inbox(principal.userId(), principal.actor()));
+        AlertViews.Inbox inbox = alerts.inbox(principal.userId(), principal.actor());
+        ctx.json(inbox.institutionId() == null ? inbox : new AlertViews.Inbox(inbox.institutionId(), inbox.alerts(),
+                warnings.ofInstitution(inbox.institutionId(), INBOX_WARNINGS)));
     }
 
     private AlertRequest request(Context ctx) {

@@ -10,16 +10,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import nl.zorgbeeld.analysis.AnalysisService;
+import nl.zorgbeeld.analysis.ElementsChanged;
 import nl.zorgbeeld.analysis.Unacknowledged;
 import nl.zorgbeeld.auth.Principals;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.incident.ChangeLog;
 import nl.zorgbeeld.reference.InstitutionTypes;
+import nl.zorgbeeld.warning.WarningHandler;
+import nl.zorgbeeld.warning.WarningService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires alerting and registers its routes; while the server runs, flags the recipients whose
+ * Wires alerting (alerts, warning distances and their warnings) and registers its routes; while the server runs, flags the recipients whose
  * acknowledgement deadline passed (every {@value #SWEEP_SECONDS} seconds).
  */
 public final class AlertModule {
@@ -27,7 +30,9 @@ public final class AlertModule {
     static final int SWEEP_SECONDS = 30;
 
     private final AlertService alerts;
+    private final WarningService warnings;
     private final AlertHandler handler;
+    private final WarningHandler warningHandler;
     private ScheduledExecutorService sweeper;
 
     /** @param capSender this installation's CAP sender (the host users reach it at) */
@@ -35,7 +40,9 @@ public final class AlertModule {
                        Clock clock) {
         AlertStore store = new AlertStore();
         alerts = new AlertService(new Transactions(dataSource), store, analysis, new ChangeLog(), config, clock);
-        handler = new AlertHandler(alerts, types, new CapWriter(capSender));
+        warnings = new WarningService(new Transactions(dataSource), analysis, new ChangeLog());
+        handler = new AlertHandler(alerts, types, new CapWriter(capSender), warnings);
+        warningHandler = new WarningHandler(warnings);
     }
 
     /** The CAP sender of an installation reached at {@code publicUrl} (null: not configured). */
@@ -52,6 +59,7 @@ public final class AlertModule {
 
     public void register(JavalinConfig cfg) {
         handler.register(cfg.routes);
+        warningHandler.register(cfg.routes);
         cfg.events.serverStarting(this::start);
         cfg.events.serverStopping(this::stop);
     }
@@ -63,6 +71,11 @@ public final class AlertModule {
 
     public AlertService alerts() {
         return alerts;
+    }
+
+    /** What the picture elements tell after each change: the warning distances are checked. */
+    public ElementsChanged elementsChanged() {
+        return warnings;
     }
 
     private void start() {

@@ -422,7 +422,7 @@ public final class AlertService {
     public Inbox inbox(long userId, Actor actor) {
         return tx.run(c -> {
             Optional<String> institution = store.institutionOf(c, userId);
-            if (institution.isEmpty()) return new Inbox(null, List.of());
+            if (institution.isEmpty()) return new Inbox(null, List.of(), List.of());
             OffsetDateTime now = OffsetDateTime.now(clock);
             List<AddressedView> alerts = new ArrayList<>();
             for (Addressed row : store.addressedTo(c, institution.get(), INBOX_SIZE)) {
@@ -434,7 +434,7 @@ public final class AlertService {
                 Counts counts = Counts.of(row.alert(), List.of(mine), now);
                 alerts.add(new AddressedView(AlertView.of(row.alert(), counts), row.incidentTitle(), RecipientView.of(row.alert(), mine, now)));
             }
-            return new Inbox(institution.get(), alerts);
+            return new Inbox(institution.get(), alerts, List.of());
         });
     }
 

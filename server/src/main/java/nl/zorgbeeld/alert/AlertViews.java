@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.warning.ProximityWarning;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
@@ -87,8 +88,8 @@ public final class AlertViews {
     /** An alert as its recipient's users see it: the message, their own state, and the incident it is about. */
     public record AddressedView(AlertView alert, String incidentTitle, RecipientView mine) {}
 
-    /** What a user speaking for an institution has been sent. */
-    public record Inbox(String institutionId, List<AddressedView> alerts) {}
+    /** What a user speaking for an institution has been sent: alerts, and warnings of its own warning distance. */
+    public record Inbox(String institutionId, List<AddressedView> alerts, List<ProximityWarning> warnings) {}
 
     static String stateLabel(String state) {
         return switch (state) {

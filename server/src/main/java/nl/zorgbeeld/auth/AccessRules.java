@@ -164,6 +164,11 @@ public final class AccessRules {
         read("/api/incidents/{id}/alerts/{alertId}");
         rule(POST, "/api/incidents/{id}/alerts/{alertId}/acknowledgements").allow(INFORMATIECOORDINATOR, ALERT_RECIPIENT);
         rule(POST, "/api/incidents/{id}/alerts/{alertId}/receipts").allow(INFORMATIECOORDINATOR, ALERT_RECIPIENT);
+        // Warning distances: an institution's coordinator sets its own; the warnings they gave are read within the incident.
+        rule(GET, "/api/institutions/{institutionId}/warning-setting").allow(INFORMATIECOORDINATOR, OWN_INSTITUTION).allow(BEHEERDER);
+        rule(PUT, "/api/institutions/{institutionId}/warning-setting").allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
+        rule(DELETE, "/api/institutions/{institutionId}/warning-setting").allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
+        read("/api/incidents/{id}/warnings");
         // The alerts a user may see as an Atom feed (each entry links to its CAP document).
         read("/api/alerts/feed");
         // CAP alerts from other systems: received by a Hoofd Informatie (or a system with its token) for its region

@@ -72,6 +72,14 @@ final class AlertFixtures {
 
     /** Draws an element through the elements API (as the client's user); returns the Feature. */
     static JsonNode draw(JsonClient client, long incident, String kind, Map<String, Object> extra, Geometry geometry) {
+        JsonClient.Response r = client.send("POST", "/api/incidents/" + incident + "/elements", feature(kind, extra, geometry),
+                "Content-Crs", RD);
+        assertEquals(201, r.status(), r.body());
+        return r.json();
+    }
+
+    /** A GeoJSON Feature of a picture element in RD New coordinates. */
+    static String feature(String kind, Map<String, Object> extra, Geometry geometry) {
         GeoJsonWriter writer = new GeoJsonWriter(6);
         writer.setEncodeCRS(false);
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -79,16 +87,12 @@ final class AlertFixtures {
         properties.putAll(extra);
         properties.put("source", "Alarmtest");
         properties.put("certainty", "gevalideerd");
-        String feature;
         try {
-            feature = "{\"type\":\"Feature\",\"properties\":" + Json.MAPPER.writeValueAsString(properties) + ",\"geometry\":"
+            return "{\"type\":\"Feature\",\"properties\":" + Json.MAPPER.writeValueAsString(properties) + ",\"geometry\":"
                     + writer.write(geometry) + "}";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        JsonClient.Response r = client.send("POST", "/api/incidents/" + incident + "/elements", feature, "Content-Crs", RD);
-        assertEquals(201, r.status(), r.body());
-        return r.json();
     }
 
     /** The ids of an alert's recipients. */
