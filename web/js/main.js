@@ -1,5 +1,7 @@
 // Starts the page: loads the reference layers, builds the map and its controls, and publishes
 // window.zorgbeeld (the map, the feature counts and `ready`) for the browser tests and the console.
+import { setUpExternalWarnings } from './alerts/external-warnings.js';
+import { setUpInbox } from './alerts/inbox.js';
 import { setUpAnalysis } from './analysis/analysis.js';
 import { getJson } from './api.js';
 import { boundaryLayer, countriesLayer, followTiles, lineSwatch } from './basemap.js';
@@ -100,6 +102,7 @@ function build(map, [config, vocabulary, sources, countries, provinces, regions,
   new LegendControl(layers.types).addTo(map);
   setUpIncidentMap(map, control, state);
   setUpAnalysis(map, control, state);
+  setUpExternalWarnings(map, control, state);
 
   const hover = new HoverLabel(map);
   hover.addAreas(regions, layers.regions, 'Veiligheidsregio', true);
@@ -129,6 +132,7 @@ function showError(error) {
 }
 
 async function start() {
+  setUpInbox(state).catch((error) => { state.inboxError = error.message; });
   const map = createMap();
   state.map = map;
   setUpTabs(document.querySelector('#panel [role="tablist"]'));

@@ -15,6 +15,7 @@
 //   mayKeepTimeline()                      decisions, actions and information questions
 //   maySetStakeholderStatus(institutionId) the stakeholder status of this institution
 //   mayManage()                            users (and, for the beheerder, organisations): the Beheer page
+//   maySetWarningDistance()                an institution's coordinator: its own warning distance
 import { me } from './me.js';
 
 const HAZARD_THEME = 'gevaarlijke stoffen';
@@ -62,5 +63,7 @@ export const mayAddOwnPicture = () => hin() || coordinator();
 export const mayKeepTimeline = () => hin();
 
 export const maySetStakeholderStatus = (institutionId) => hin() || (coordinator() && institutionId === me().institutionId);
+
+export const maySetWarningDistance = () => coordinator();
 
 export const mayManage = () => hasRole('beheerder') || hasRole('organisatiebeheerder');

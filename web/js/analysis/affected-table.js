@@ -97,7 +97,8 @@ export class AffectedTable {
       el('td', {}, toggle, item.newlyAffected && el('span', { class: 'zb-new' }, 'NIEUW'),
         el('span', { class: 'zb-affected__type' }, context.typeLabel(item.institution.type),
           item.institution.connected ? '' : ' · niet aangesloten'),
-        el('span', { class: `zb-status-tag zb-status-tag--${item.status.status}` }, `Status: ${item.status.statusLabel}`)),
+        el('span', { class: `zb-status-tag zb-status-tag--${item.status.status}` }, `Status: ${item.status.statusLabel}`),
+        item.alert && el('span', { class: 'zb-tag zb-tag--call' }, item.alert.label)),
       el('td', { class: 'zb-affected__distance' }, distanceWords(item.distance)));
     if (!opened) return [row];
     return [row, el('tr', { class: 'zb-affected__details' }, el('td', { colspan: COLUMNS.length }, this.details(item, context)))];

@@ -16,8 +16,11 @@ import { AnalysisMap } from './analysis-map.js';
 import { renderCallList } from './call-list.js';
 import { ExposureView } from './exposure-view.js';
 import { zoneBadge } from './zones.js';
+import { openAlertDialog } from '../alerts/alert-dialog.js';
+import { AlertBoard } from '../alerts/board.js';
+import { mayRunIncident } from '../rights.js';
 
-const VIEWS = [['affected', 'Geraakte instellingen'], ['calls', 'Belronde'], ['exposure', 'Mijn blootstelling']];
+const VIEWS = [['affected', 'Geraakte instellingen'], ['calls', 'Belronde'], ['alerts', 'Alarmering'], ['exposure', 'Mijn blootstelling']];
 
 // Listening from the start: the incident UI may announce its incident before the map is built.
 let selection = { incident: null, at: null };
@@ -46,6 +49,7 @@ export function setUpAnalysis(map, control, state) {
   const words = { statuses: [], types: new Map() };
   const table = new AffectedTable({ onShowOnMap: (item) => analysisMap.focus(item), onSaved: () => refresh({ announceStatus: true }) });
   const exposure = new ExposureView({ analysisMap });
+  const board = new AlertBoard({ rerender: () => { if (view.name === 'alerts' && !typing()) render(); } });
   const typeLabel = (code) => words.types.get(code) ?? code;
   const incidentId = () => selection.incident?.id ?? null;
   const readOnly = () => selection.incident?.status === 'gesloten';
@@ -120,9 +124,24 @@ export function setUpAnalysis(map, control, state) {
       !noHazards && el('ul', { class: 'zb-analysis__zones', 'aria-label': 'Aantal per zone' },
         s.zones.map((z) => el('li', {}, zoneBadge(z.zone), ` ${formatCount(z.count)}`))),
       el('div', { class: 'zb-analysis__tools' },
+        mayRunIncident(selection.incident) && !readOnly() && !noHazards ? alertButton(analysis) : null,
         ringsField(),
         el('a', { href: csvUrl(id, view.rings), download: '', class: 'zb-analysis__csv' }, 'Geraakte instellingen (CSV)'),
         el('span', { class: 'zb-analysis__time' }, `Berekend ${formatTime(new Date(analysis.computedAt))}`)));
+  }
+
+  /** "Alarmeren": the audience starts as the table is filtered; once sent, the board shows what the recipients do. */
+  function alertButton(analysis) {
+    const button = el('button', { type: 'button', class: 'zb-button zb-button--primary zb-button--small', id: 'zb-alert-button' }, 'Alarmeren');
+    button.addEventListener('click', () => openAlertDialog({
+      incidentId: incidentId(), analysis, filters: table.filters, typeLabel,
+      onSent: (detail) => {
+        view.name = 'alerts';
+        board.show(incidentId(), detail.alert.id);
+        render();
+      },
+    }));
+    return button;
   }
 
   function ringsField() {
@@ -172,6 +191,7 @@ export function setUpAnalysis(map, control, state) {
   function body(context) {
     if (view.name === 'calls') return renderCallList(context);
     if (view.name === 'exposure') return exposure.render(context);
+    if (view.name === 'alerts') return board.render({ incidentId: context.incidentId, mayAlert: mayRunIncident(selection.incident) && !context.readOnly });
     return table.render(context);
   }
 
@@ -212,10 +232,12 @@ export function setUpAnalysis(map, control, state) {
       view.analysis = change.data.analysis;
       Object.assign(published, { count: view.analysis.institutions.length, runId: change.data.runId });
       if (!typing()) render();
-    } else if (change.type === 'nl.zorgbeeld.stakeholder.status') {
-      // A status set by someone else changes the counts and the call list: read once.
+    } else if (change.type === 'nl.zorgbeeld.stakeholder.status' || change.type === 'nl.zorgbeeld.alert.overdue'
+      || change.type === 'nl.zorgbeeld.alert.acknowledged') {
+      // A status set by someone else, or an alert gone unanswered (or answered), changes the counts and the call list: read once.
       refresh();
     }
+    board.changed(change);
   });
 
   Promise.all([fetchStatuses(), fetchTypes()]).then(([statuses, types]) => {

@@ -1,5 +1,6 @@
-// The call list ("Belronde"): affected institutions that are not connected to Zorgbeeld and not yet
-// informed, most severe first, each with how to reach it and the buttons to record the call.
+// The call list ("Belronde"): affected institutions that are not yet informed and either not connected
+// to Zorgbeeld or silent on an alert past its deadline ("Alarm verzonden, niet bevestigd"), most severe
+// first, each with how to reach it and the buttons to record the call.
 import { el } from '../dom.js';
 import { formatCount } from '../format.js';
 import { contactList } from './affected-table.js';
@@ -10,7 +11,7 @@ import { distanceWords, zoneBadge } from './zones.js';
 export function renderCallList(context) {
   const calls = context.analysis.institutions.filter((item) => item.toCall);
   const intro = el('p', { class: 'zb-calls__intro' }, calls.length
-    ? `${formatCount(calls.length)} ${calls.length === 1 ? 'instelling' : 'instellingen'} te bellen: geraakt, niet aangesloten en nog niet geïnformeerd.`
+    ? `${formatCount(calls.length)} ${calls.length === 1 ? 'instelling' : 'instellingen'} te bellen: geraakt, nog niet geïnformeerd, en niet aangesloten of zonder bevestiging van een alarm.`
     : 'Niemand te bellen: alle geraakte instellingen zijn aangesloten, geïnformeerd of beoordeeld.');
   const list = el('ol', { class: 'zb-calls' }, calls.map((item) => el('li', { class: 'zb-call', dataset: { institution: item.institution.id } },
     el('div', { class: 'zb-call__head' },
@@ -18,6 +19,7 @@ export function renderCallList(context) {
       el('strong', { class: 'zb-call__name' }, item.institution.name),
       item.newlyAffected && el('span', { class: 'zb-new' }, 'NIEUW')),
     el('p', { class: 'zb-call__why' }, `${context.typeLabel(item.institution.type)} · ${distanceWords(item.distance)} · ${item.status.statusLabel}`),
+    item.alert && el('p', { class: 'zb-call__alert zb-tag zb-tag--call' }, `${item.alert.label}: "${item.alert.headline}"`),
     contactList(item.institution, item),
     statusControl(item, context))));
   return el('div', { class: 'zb-calls-view' }, intro,
