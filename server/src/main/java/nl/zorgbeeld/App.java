@@ -47,7 +47,7 @@ public final class App {
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
         AnalysisModule analysis = AnalysisModule.create(dataSource, AlertModule.unacknowledged(Clock.systemUTC()));
         AlertModule alerts = new AlertModule(dataSource, config.alerts(), analysis.analysis(), types,
-                AlertModule.capSender(config.auth().publicUrl()), Clock.systemUTC());
+                config.auth().publicUrl(), Clock.systemUTC());
         // After every change of the picture: the analysis follows it, then the warning distances are checked against it.
         ElementsChanged afterElements = (incidentId, actor) -> {
             analysis.elementsChanged().elementsChanged(incidentId, actor);

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,8 @@ import nl.zorgbeeld.analysis.AnalysisService;
 import nl.zorgbeeld.analysis.ElementsChanged;
 import nl.zorgbeeld.analysis.Unacknowledged;
 import nl.zorgbeeld.auth.Principals;
+import nl.zorgbeeld.channel.ChannelHandler;
+import nl.zorgbeeld.channel.ChannelService;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.incident.ChangeLog;
 import nl.zorgbeeld.reference.InstitutionTypes;
@@ -33,20 +36,31 @@ public final class AlertModule {
     private final WarningService warnings;
     private final AlertHandler handler;
     private final WarningHandler warningHandler;
+    private final ChannelService channels;
+    private final ChannelHandler channelHandler;
     private ScheduledExecutorService sweeper;
 
-    /** @param capSender this installation's CAP sender (the host users reach it at) */
-    public AlertModule(DataSource dataSource, AlertConfig config, AnalysisService analysis, InstitutionTypes types, String capSender,
+    /** @param publicUrl where users reach the app (ZORGBEELD_PUBLIC_URL; null: not configured): CAP sender, links in e-mails */
+    public AlertModule(DataSource dataSource, AlertConfig config, AnalysisService analysis, InstitutionTypes types, URI publicUrl,
                        Clock clock) {
+        Transactions tx = new Transactions(dataSource);
         AlertStore store = new AlertStore();
-        alerts = new AlertService(new Transactions(dataSource), store, analysis, new ChangeLog(), config, clock);
-        warnings = new WarningService(new Transactions(dataSource), analysis, new ChangeLog());
-        handler = new AlertHandler(alerts, types, new CapWriter(capSender), warnings);
+        CapWriter cap = new CapWriter(capSender(publicUrl));
+        alerts = new AlertService(tx, store, analysis, new ChangeLog(), config, clock);
+        warnings = new WarningService(tx, analysis, new ChangeLog());
+        channels = new ChannelService(tx, config.mail());
+        handler = new AlertHandler(alerts, types, cap, warnings);
         warningHandler = new WarningHandler(warnings);
+        channelHandler = new ChannelHandler(channels);
+        // Committed alerts and warnings go out through the recipients' own channels too.
+        AlertMessages messages = new AlertMessages(cap, publicUrl);
+        alerts.onSent(detail -> channels.deliver(detail.recipients().stream().map(AlertViews.RecipientView::institutionId).toList(),
+                messages.alert(alerts.capSource(detail.alert().incidentId(), detail.alert().id()), detail.alert())));
+        warnings.onWarned(w -> channels.deliver(List.of(w.institutionId()), messages.warning(w)));
     }
 
     /** The CAP sender of an installation reached at {@code publicUrl} (null: not configured). */
-    public static String capSender(URI publicUrl) {
+    static String capSender(URI publicUrl) {
         String host = publicUrl == null || publicUrl.getHost() == null ? "localhost" : publicUrl.getHost();
         return "zorgbeeld@" + host;
     }
@@ -60,6 +74,7 @@ public final class AlertModule {
     public void register(JavalinConfig cfg) {
         handler.register(cfg.routes);
         warningHandler.register(cfg.routes);
+        channelHandler.register(cfg.routes);
         cfg.events.serverStarting(this::start);
         cfg.events.serverStopping(this::stop);
     }
@@ -96,5 +111,6 @@ public final class AlertModule {
 
     private void stop() {
         if (sweeper != null) sweeper.shutdownNow();
+        channels.stop();
     }
 }

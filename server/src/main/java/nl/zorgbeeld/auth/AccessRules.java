@@ -11,6 +11,7 @@ import static nl.zorgbeeld.auth.Conditions.HAZARD_ELEMENT_NEW;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_THEME_BULLET;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_THEME_NEW;
 import static nl.zorgbeeld.auth.Conditions.OWN_INSTITUTION;
+import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION;
 import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION_NEW_USER;
 import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION_USER;
 import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_BULLET;
@@ -78,6 +79,11 @@ public final class AccessRules {
         rule(GET, "/api/users").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER);
         rule(POST, "/api/users").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION_NEW_USER);
         rule(PATCH, "/api/users/{userId}").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION_USER);
+        // An organisation's outbound channels for its alerts and warnings (e-mail, signed webhooks).
+        rule(GET, "/api/organisations/{organisationId}/channels").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION);
+        rule(POST, "/api/organisations/{organisationId}/channels").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION);
+        rule(DELETE, "/api/organisations/{organisationId}/channels/{channelId}").allow(BEHEERDER)
+                .allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION);
         rule(POST, "/api/users/{userId}/enrolment-code").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION_USER);
 
         // Reference layers, vocabularies and the client's configuration.

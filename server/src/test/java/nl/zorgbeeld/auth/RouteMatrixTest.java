@@ -74,13 +74,16 @@ class RouteMatrixTest {
         long alert = hin.post(base + "/alerts", "{\"audience\":{\"institutionIds\":[\"matrix:1\"]}}").json().at("/alert/id").asLong();
         TestUser elsewhere = TestUsers.user("Matrix Elders", "Matrix Elders VR01", "VR01", null, Role.LEZER);
         assertEquals(201, hin.post(base + "/invitations", "{\"organisationId\":" + elsewhere.organisationId() + "}").status());
+        long channel = ((Number) Sql.one("INSERT INTO organisation_channel (organisation_id, kind, address) VALUES (?, 'email',"
+                + " 'matrix@example.nl') RETURNING id", elsewhere.organisationId())).longValue();
         VALUES.putAll(Map.ofEntries(Map.entry("id", String.valueOf(incident)), Map.entry("pictureId", String.valueOf(picture)),
                 Map.entry("bulletId", String.valueOf(bullet)), Map.entry("elementId", element), Map.entry("featureId", element),
                 Map.entry("questionId", String.valueOf(question)), Map.entry("decisionId", String.valueOf(decision)),
                 Map.entry("templateId", String.valueOf(template)), Map.entry("themeId", String.valueOf(theme)),
                 Map.entry("institutionId", "matrix:1"), Map.entry("collectionId", "incident-" + incident), Map.entry("layer", "institutions"),
                 Map.entry("userId", String.valueOf(elsewhere.id())), Map.entry("organisationId", String.valueOf(elsewhere.organisationId())),
-                Map.entry("tokenId", "1"), Map.entry("alertId", String.valueOf(alert))));
+                Map.entry("tokenId", "1"), Map.entry("alertId", String.valueOf(alert)),
+                Map.entry("channelId", String.valueOf(channel))));
     }
 
     @AfterAll
