@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -249,7 +250,7 @@ public final class AlertService {
     }
 
     private static String normalZone(String key) {
-        String upper = key.toUpperCase(java.util.Locale.ROOT);
+        String upper = key.toUpperCase(Locale.ROOT);
         return upper.equals("LBW") || upper.equals("AGW") || upper.equals("VRW") ? upper : key;
     }
 
@@ -275,7 +276,7 @@ public final class AlertService {
         }
         if (hasArea) return "Incidentgebied en effectgebieden" + around;
         if (hasCircle) return "Binnen " + DutchWords.distance(Rings.DEFAULT.max()) + " van de incidentlocatie" + around;
-        if (audience.region() != null) return "Veiligheidsregio " + audience.region().toUpperCase(java.util.Locale.ROOT);
+        if (audience.region() != null) return "Veiligheidsregio " + audience.region().toUpperCase(Locale.ROOT);
         return place == null || place.isBlank() ? incident.state().title() : place;
     }
 

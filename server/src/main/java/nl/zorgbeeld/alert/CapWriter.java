@@ -132,20 +132,30 @@ public final class CapWriter {
         if (area == null) return polygons;
         for (int i = 0; i < area.getNumGeometries(); i++) {
             if (!(area.getGeometryN(i) instanceof Polygon polygon)) continue;
-            Geometry ring = polygon.getExteriorRing();
+            Coordinate[] ring = polygon.getExteriorRing().getCoordinates();
             double tolerance = 1e-6;
-            while (ring.getNumPoints() > MAX_POINTS) {
+            // Doubling the tolerance reaches any size in a few dozen steps; a shape that collapses first is thinned instead.
+            for (int step = 0; ring.length > MAX_POINTS && step < 40; step++, tolerance *= 2) {
                 Geometry simpler = DouglasPeuckerSimplifier.simplify(polygon, tolerance);
-                if (simpler instanceof Polygon p && p.getExteriorRing().getNumPoints() >= 4) ring = p.getExteriorRing();
-                tolerance *= 2;
+                if (simpler instanceof Polygon p && p.getExteriorRing().getNumPoints() >= 4) ring = p.getExteriorRing().getCoordinates();
             }
+            if (ring.length > MAX_POINTS) ring = thinned(ring);
             StringBuilder text = new StringBuilder();
-            for (Coordinate c : ring.getCoordinates()) {
+            for (Coordinate c : ring) {
                 if (!text.isEmpty()) text.append(' ');
                 text.append(String.format(Locale.ROOT, "%.6f,%.6f", c.y, c.x));
             }
             polygons.add(text.toString());
         }
         return polygons;
+    }
+
+    /** Every k-th point of a closed ring, closed again: at most {@value #MAX_POINTS} points. */
+    private static Coordinate[] thinned(Coordinate[] ring) {
+        int step = (int) Math.ceil((ring.length - 1) / (double) (MAX_POINTS - 1));
+        List<Coordinate> kept = new ArrayList<>();
+        for (int i = 0; i < ring.length - 1; i += step) kept.add(ring[i]);
+        kept.add(ring[0]);
+        return kept.toArray(Coordinate[]::new);
     }
 }

@@ -173,6 +173,27 @@ class CapTest {
     }
 
     @Test
+    void aDetailedZoneIsSimplifiedToAtMostFiveHundredPointsPerPolygon() throws Exception {
+        long detailed = TestIncidents.create("Grillige pluim", "actief");
+        // A 3,000-vertex wobbly ring, as a computed plume contour may be.
+        org.locationtech.jts.geom.Coordinate[] ring = new org.locationtech.jts.geom.Coordinate[3001];
+        for (int i = 0; i < 3000; i++) {
+            double a = 2 * Math.PI * i / 3000;
+            double r = 900 + 60 * Math.sin(a * 37);
+            ring[i] = new Coordinate(ORIGIN.x + r * Math.cos(a), ORIGIN.y + r * Math.sin(a));
+        }
+        ring[3000] = ring[0];
+        AlertFixtures.draw(hanna, detailed, "effectgebied", Map.of("zone", "VRW"),
+                new org.locationtech.jts.geom.GeometryFactory().createPolygon(ring));
+        long alert = send(detailed, "{\"audience\":{\"zone\":\"VRW\"}}");
+        String xml = cap(detailed, alert);
+        validate(xml);
+        String[] points = one(dom(xml), "polygon").split(" ");
+        assertTrue(points.length >= 4 && points.length <= 500, points.length + " points");
+        assertEquals(points[0], points[points.length - 1]);
+    }
+
+    @Test
     void anActualIncidentWithoutZonesGivesACircleAroundTheLocation() throws Exception {
         long actual = TestIncidents.create("Echte melding", "actief");
         Sql.rows("UPDATE incident_version SET exercise = false WHERE incident_id = ? RETURNING incident_id", actual);
