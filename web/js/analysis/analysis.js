@@ -11,7 +11,7 @@ import { formatCount, formatTime } from '../format.js';
 import { dutchMessage } from '../incident/errors.js';
 import { loaded, loading } from '../ready.js';
 import { AffectedTable } from './affected-table.js';
-import { callListCsvUrl, csvUrl, fetchAnalysis, fetchRings, fetchStatuses, fetchTypes } from './analysis-api.js';
+import { callListCsvUrl, csvUrl, fetchAnalysis, fetchCallList, fetchRings, fetchStatuses, fetchTypes } from './analysis-api.js';
 import { AnalysisMap } from './analysis-map.js';
 import { renderCallList } from './call-list.js';
 import { ExposureView } from './exposure-view.js';
@@ -60,8 +60,11 @@ export function setUpAnalysis(map, control, state) {
     const load = ++loads;
     if (id == null) return;
     try {
-      const [analysis, rings] = await Promise.all([fetchAnalysis(id, view.rings), fetchRings(id, view.rings)]);
+      // The call list's own read is needed only for those alerted outside the analysis, so only while it is shown.
+      const [analysis, rings, calls] = await Promise.all([fetchAnalysis(id, view.rings), fetchRings(id, view.rings),
+        view.name === 'calls' ? fetchCallList(id) : null]);
       if (load !== loads) return;
+      view.alerted = calls?.alerted ?? view.alerted ?? [];
       announceNews(analysis, announceStatus);
       view.analysis = analysis;
       view.error = null;
@@ -106,7 +109,7 @@ export function setUpAnalysis(map, control, state) {
     }
     const context = {
       analysis: view.analysis, incidentId: id, statuses: words.statuses, typeLabel, readOnly: readOnly(), rerender: render,
-      onSaved: () => refresh({ announceStatus: true }), csvHref: callListCsvUrl(id),
+      onSaved: () => refresh({ announceStatus: true }), csvHref: callListCsvUrl(id), alerted: view.alerted ?? [],
     };
     box.replaceChildren(header(context), switcher(), body(context));
   }
@@ -183,6 +186,7 @@ export function setUpAnalysis(map, control, state) {
           view.name = name;
           if (name !== 'exposure') analysisMap.clearExposure();
           render();
+          if (name === 'calls') refresh();
         });
         return button;
       }));

@@ -22,7 +22,14 @@ export function renderCallList(context) {
     item.alert && el('p', { class: 'zb-call__alert zb-tag zb-tag--call' }, `${item.alert.label}: "${item.alert.headline}"`),
     contactList(item.institution, item),
     statusControl(item, context))));
+  const alerted = context.alerted ?? [];
   return el('div', { class: 'zb-calls-view' }, intro,
     calls.length > 0 && el('p', {}, el('a', { href: context.csvHref, download: '' }, 'Belronde downloaden (CSV)')),
-    list);
+    list,
+    alerted.length > 0 && el('section', { class: 'zb-calls__alerted' },
+      el('h3', {}, 'Alarm niet bevestigd, buiten de zones en ringen'),
+      el('ol', { class: 'zb-calls' }, alerted.map((mark) => el('li', { class: 'zb-call', dataset: { institution: mark.institutionId } },
+        el('strong', { class: 'zb-call__name' }, mark.institutionName),
+        el('p', { class: 'zb-call__alert zb-tag zb-tag--call' }, `${mark.label}: "${mark.headline}"`),
+        mark.phone && el('p', {}, 'Telefoon ', el('a', { href: `tel:${mark.phone.replace(/\s+/g, '')}` }, mark.phone)))))));
 }
