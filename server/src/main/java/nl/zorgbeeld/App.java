@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import nl.zorgbeeld.alert.AlertModule;
 import nl.zorgbeeld.analysis.AnalysisModule;
-import nl.zorgbeeld.analysis.ElementsChanged;
 import nl.zorgbeeld.auth.AuthModule;
 import nl.zorgbeeld.auth.Principals;
 import nl.zorgbeeld.cap.ExternalWarningHandler;
@@ -20,6 +19,7 @@ import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.incident.ChangeLog;
 import nl.zorgbeeld.element.ElementHandler;
+import nl.zorgbeeld.element.ElementListener;
 import nl.zorgbeeld.element.ElementService;
 import nl.zorgbeeld.element.ElementStore;
 import nl.zorgbeeld.health.HealthHandler;
@@ -32,6 +32,7 @@ import nl.zorgbeeld.reference.InstitutionTypes;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
 import nl.zorgbeeld.reference.ReferenceStore;
+import nl.zorgbeeld.status.StatusModule;
 
 /** Builds the web app: every route of the product, wired to its services. Tests use this same factory. */
 public final class App {
@@ -41,19 +42,26 @@ public final class App {
     private App() {}
 
     public static Javalin create(Config config, DataSource dataSource, String postgisVersion) {
+        return create(config, dataSource, postgisVersion, AnalysisModule.create(dataSource));
+    }
+
+    /** @param analysis the network analysis, made by the caller (tests give it a recomputation executor or hook of their own) */
+    public static Javalin create(Config config, DataSource dataSource, String postgisVersion, AnalysisModule analysis) {
         InstitutionTypes types = InstitutionTypes.load();
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
-        AnalysisModule analysis = AnalysisModule.create(dataSource, AlertModule.unacknowledged(Clock.systemUTC()));
+        analysis.unacknowledgedFrom(AlertModule.unacknowledged(Clock.systemUTC()));
         AlertModule alerts = new AlertModule(dataSource, config.alerts(), analysis.analysis(), types,
                 config.auth().publicUrl(), Clock.systemUTC());
-        // After every change of the picture: the analysis follows it, then the warning distances are checked against it.
-        ElementsChanged afterElements = (incidentId, actor) -> {
-            analysis.elementsChanged().elementsChanged(incidentId, actor);
-            alerts.elementsChanged().elementsChanged(incidentId, actor);
-        };
-        ElementService elementService = new ElementService(new ElementStore(dataSource), afterElements);
+        // The analysis and the warning distances follow the picture by listening, each off the request;
+        // the element package knows neither.
+        ElementListener analysisListener = analysis.elementListener();
+        ElementListener warningListener = alerts.elementListener();
+        ElementService elementService = new ElementService(new ElementStore(dataSource), change -> {
+            analysisListener.committed(change);
+            warningListener.committed(change);
+        });
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         ExternalWarningHandler externalWarnings = new ExternalWarningHandler(
@@ -64,7 +72,8 @@ public final class App {
         // Streams carry only incidents the user may see; the per-client stream limit counts per user.
         LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident, auth.liveVisibility(),
                 ctx -> "user " + Principals.require(ctx).userId(), alerts::institutionOf);
-        HealthHandler health = new HealthHandler(reference, postgisVersion, live);
+        HealthHandler health = new HealthHandler(reference, postgisVersion, live, Map.of("analysis", analysis::health));
+        StatusModule status = StatusModule.create(dataSource, types, config.statusStaleMinutes());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -85,9 +94,10 @@ public final class App {
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);
             elements.register(cfg.routes);
-            analysis.register(cfg.routes);
+            analysis.register(cfg);
             alerts.register(cfg);
             externalWarnings.register(cfg.routes);
+            status.register(cfg.routes);
             ogc.register(cfg.routes);
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));

@@ -11,12 +11,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import nl.zorgbeeld.analysis.AnalysisService;
-import nl.zorgbeeld.analysis.ElementsChanged;
 import nl.zorgbeeld.analysis.Unacknowledged;
 import nl.zorgbeeld.auth.Principals;
 import nl.zorgbeeld.channel.ChannelHandler;
 import nl.zorgbeeld.channel.ChannelService;
 import nl.zorgbeeld.db.Transactions;
+import nl.zorgbeeld.element.ElementListener;
 import nl.zorgbeeld.incident.ChangeLog;
 import nl.zorgbeeld.reference.InstitutionTypes;
 import nl.zorgbeeld.warning.WarningHandler;
@@ -88,9 +88,9 @@ public final class AlertModule {
         return alerts;
     }
 
-    /** What the picture elements tell after each change: the warning distances are checked. */
-    public ElementsChanged elementsChanged() {
-        return warnings;
+    /** What the picture elements tell after each committed change: the warning distances are checked, off the request. */
+    public ElementListener elementListener() {
+        return warnings.elementListener();
     }
 
     private void start() {
@@ -111,6 +111,7 @@ public final class AlertModule {
 
     private void stop() {
         if (sweeper != null) sweeper.shutdownNow();
+        warnings.stop();
         channels.stop();
     }
 }

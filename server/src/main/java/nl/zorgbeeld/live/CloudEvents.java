@@ -27,18 +27,23 @@ final class CloudEvents {
 
     private CloudEvents() {}
 
-    /** One change; {@code data} is its stored JSON text, embedded as it is (null: no data member). */
+    /**
+     * One change; {@code data} is its stored JSON text, embedded as it is (null: no data member);
+     * {@code regionCode} the safety region of a change outside incidents that has one (a status report);
+     * {@code audience} the institutions it is addressed to (null: none in particular).
+     */
     record Row(long seq, Long incidentId, OffsetDateTime occurredAt, String action, String subject, Integer subjectVersion,
-               String summary, String author, String organisation, String data, Set<String> audience) {}
+               String summary, String author, String organisation, String data, String regionCode, Set<String> audience) {}
 
     static LiveEvent event(Row row) {
-        return LiveEvent.of(row.seq(), row.incidentId(), row.action(), row.audience(), json(row));
+        return LiveEvent.of(row.seq(), row.incidentId(), row.action(), row.regionCode(), row.audience(), json(row));
     }
 
     static String json(Row row) {
         StringWriter out = new StringWriter(256 + (row.data() == null ? 0 : row.data().length()));
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            String source = row.incidentId() == null ? "/api/templates" : "/api/incidents/" + row.incidentId();
+            String source = row.incidentId() != null ? "/api/incidents/" + row.incidentId()
+                    : row.action().startsWith(LiveEvent.INSTITUTION_STATUS) ? "/api/institutions" : "/api/templates";
             g.writeStartObject();
             g.writeStringField("specversion", "1.0");
             g.writeStringField("id", Long.toString(row.seq()));

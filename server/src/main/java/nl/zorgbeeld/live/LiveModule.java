@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.common.Json;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/incidents/{id}/live}: every change of one incident;</li>
  *   <li>{@code GET /api/live}: the incident list (new incidents, status, GRIP level, regie), only the
  *       incidents the viewer may see;</li>
+ *   <li>{@code GET /api/institutions/status/live}: every institution status report (status.StatusEvents) of the
+ *       regions whose institutions the viewer may see;</li>
  *   <li>{@code GET /api/me/live}: the changes addressed to the viewer's care institution (alerts,
  *       acknowledgements, warnings), of whichever incident.</li>
  * </ul>
@@ -49,6 +52,7 @@ public final class LiveModule {
     private static final Logger LOG = LoggerFactory.getLogger(LiveModule.class);
     public static final String INCIDENT_STREAM = "/api/incidents/{id}/live";
     public static final String LIST_STREAM = "/api/live";
+    public static final String STATUS_STREAM = "/api/institutions/status/live";
     public static final String PERSONAL_STREAM = "/api/me/live";
     /** How long a browser waits before it reconnects (the SSE retry field). */
     private static final int RETRY_MS = 2000;
@@ -93,6 +97,7 @@ public final class LiveModule {
     public void register(JavalinConfig cfg) {
         cfg.routes.get(INCIDENT_STREAM, this::incidentStream);
         cfg.routes.get(LIST_STREAM, this::incidentListStream);
+        cfg.routes.get(STATUS_STREAM, this::institutionStatusStream);
         cfg.routes.get(PERSONAL_STREAM, this::personalStream);
         cfg.events.serverStarting(this::start);
         cfg.events.serverStopping(this::stop);
@@ -122,12 +127,16 @@ public final class LiveModule {
         whileDatabase(() -> requireIncident.accept(incidentId));
         // Not telling an invisible incident from an unknown one.
         if (!visible.test(incidentId)) throw ApiException.notFound("No incident " + incidentId);
-        open(ctx, Topic.incident(incidentId), visible, last);
+        open(ctx, Topic.incident(incidentId), visible, region -> false, last);
     }
 
     private void incidentListStream(Context ctx) {
         LongPredicate visible = visibility.forViewer(ctx);
-        open(ctx, Topic.INCIDENT_LIST, visible, checkRequest(ctx));
+        open(ctx, Topic.INCIDENT_LIST, visible, region -> false, checkRequest(ctx));
+    }
+
+    private void institutionStatusStream(Context ctx) {
+        open(ctx, Topic.INSTITUTION_STATUS, visibility.forViewer(ctx), visibility.regionsForViewer(ctx), checkRequest(ctx));
     }
 
     /** What is addressed to the viewer's institution: of any incident, since it was sent to them. */
@@ -138,7 +147,7 @@ public final class LiveModule {
             throw ApiException.conflict("institution", "You speak for no care institution, so nothing is addressed to you"
                     + " personally; follow an incident with /api/incidents/{id}/live");
         }
-        open(ctx, Topic.institution(institution), incidentId -> true, last);
+        open(ctx, Topic.institution(institution), incidentId -> true, region -> false, last);
     }
 
     private static Long checkRequest(Context ctx) {
@@ -147,10 +156,10 @@ public final class LiveModule {
     }
 
     /** Everything that can fail is done before the response starts, so failures are the JSON errors. */
-    private void open(Context ctx, Topic topic, LongPredicate visible, Long last) {
+    private void open(Context ctx, Topic topic, LongPredicate visible, Predicate<String> visibleRegion, Long last) {
         String key = clientKey.apply(ctx);
         limits.acquire(key);
-        SseStream stream = new SseStream(topic, visible, key, config.clientBuffer(), this::ended);
+        SseStream stream = new SseStream(topic, visible, visibleRegion, key, config.clientBuffer(), this::ended);
         try {
             hub.join(stream);
             Opening opening = fromDatabase(() -> opening(stream, last));

@@ -11,13 +11,13 @@ import java.util.function.Consumer;
 import nl.zorgbeeld.analysis.AnalysisService;
 import nl.zorgbeeld.analysis.AnalysisStore;
 import nl.zorgbeeld.analysis.DutchWords;
-import nl.zorgbeeld.analysis.ElementsChanged;
 import nl.zorgbeeld.analysis.Hazard;
 import nl.zorgbeeld.analysis.Institution;
 import nl.zorgbeeld.auth.Principal;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.db.Transactions;
+import nl.zorgbeeld.element.ElementListener;
 import nl.zorgbeeld.http.Etags.IfMatch;
 import nl.zorgbeeld.incident.ChangeLog;
 import nl.zorgbeeld.incident.NewChangeEvent;
@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * setting is saved), every hazard within that distance warns the institution, once per hazard version,
  * with the distance (metres, RD New) and the direction the institution lies from it. Each warning is on
  * the incident's timeline (the Hoofd Informatie sees who was warned) and on the institution's personal
- * stream.
+ * stream. The check after a change of the picture runs off the writing request ({@link WarningChecks}).
  */
-public final class WarningService implements ElementsChanged {
+public final class WarningService {
     private static final Logger LOG = LoggerFactory.getLogger(WarningService.class);
     /** Below this the institution is "at" a point hazard: no direction can be told. */
     private static final double AT = 0.5;
@@ -44,12 +44,23 @@ public final class WarningService implements ElementsChanged {
     private final AnalysisStore institutions = new AnalysisStore();
     private final AnalysisService analysis;
     private final ChangeLog log;
+    private final WarningChecks checks = new WarningChecks(this::afterChange);
     private volatile Consumer<ProximityWarning> onWarned = w -> { };
 
     public WarningService(Transactions tx, AnalysisService analysis, ChangeLog log) {
         this.tx = tx;
         this.analysis = analysis;
         this.log = log;
+    }
+
+    /** What the picture elements tell after each committed change: the incident's check is queued. */
+    public ElementListener elementListener() {
+        return checks;
+    }
+
+    /** Stops the thread of the checks, letting one in progress finish. */
+    public void stop() {
+        checks.stop();
     }
 
     /** Told of every warning after it is committed (the outbound channels). */
@@ -120,17 +131,20 @@ public final class WarningService implements ElementsChanged {
         institutions.institutionName(c, institutionId).orElseThrow(() -> ApiException.notFound("No institution '" + institutionId + "'"));
     }
 
+    /** Who the incident's hazards warned, after the checks of the changes made so far. */
     public List<ProximityWarning> ofIncident(long incidentId) {
+        checks.settle(incidentId);
         return tx.run(c -> store.ofIncident(c, incidentId, MAX_LIST));
     }
 
+    /** The warnings to an institution, newest first, after the checks of the changes made so far. */
     public List<ProximityWarning> ofInstitution(String institutionId, int limit) {
+        checks.settleAll();
         return tx.run(c -> store.ofInstitution(c, institutionId, limit));
     }
 
     /** After a change of the incident's picture: warn whoever a hazard came near. Never throws (the change stands). */
-    @Override
-    public void elementsChanged(long incidentId, Actor actor) {
+    private void afterChange(long incidentId, Actor actor) {
         try {
             check(incidentId, null, actor);
         } catch (RuntimeException e) {

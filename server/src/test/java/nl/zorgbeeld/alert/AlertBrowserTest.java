@@ -42,7 +42,7 @@ class AlertBrowserTest {
     @BeforeAll
     static void start() {
         AlertFixtures.institutions(PREFIX, List.of(new Place(HOME, "Zorghuis Zeewering", "vvt", ORIGIN.x, ORIGIN.y),
-                new Place(OTHER, "Woonzorg Strandpaal", "vvt", ORIGIN.x + 700, ORIGIN.y)));
+                new Place(OTHER, "Woonzorg Strandpaal", "vvt", ORIGIN.x + 700, ORIGIN.y)), "VR09");
         coordinator = TestUsers.withPassword("correct horse battery staple", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", HOME,
                 Role.INFORMATIECOORDINATOR);
         server = TestServer.start();

@@ -8,6 +8,7 @@ import static nl.zorgbeeld.alert.AlertApiTest.RING;
 import static nl.zorgbeeld.alert.AlertApiTest.VRW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -232,6 +233,50 @@ class AlertDeliveryTest {
         Sql.rows("UPDATE alert SET ack_deadline = now() - interval '1 minute' WHERE id = ? RETURNING id", outside);
         JsonNode alerted = hanna.get("/api/incidents/" + own + "/call-list").json().get("alerted");
         assertEquals(OWN + FAR, alerted.get(0).get("institutionId").asText(), "not affected, but alerted and silent: on the list too");
+    }
+
+    /**
+     * The analysis rows carry the alert marks, and its responses are kept per ETag: a deadline passing
+     * or an acknowledgement changes what the rows show without a change of the picture, so the ETag
+     * changes with it and the kept rendering of the old one is not served again.
+     */
+    @Test
+    void theAffectedRowsAndTheirETagFollowTheAlertMarks() {
+        long own = incident("Rijen na alarm");
+        String path = "/api/incidents/" + own + "/affected";
+        long id = send(own, "{\"zone\":\"AGW\"}");
+        Response before = hanna.get(path);
+        assertEquals(200, before.status(), before.body());
+        String first = before.header("ETag");
+        assertFalse(row(before.json(), OWN + AGW).has("alert"), "before the deadline: no mark");
+        assertEquals(304, hanna.send("GET", path, null, "If-None-Match", first).status());
+
+        Sql.rows("UPDATE alert SET ack_deadline = now() - interval '1 minute' WHERE id = ? RETURNING id", id);
+        Response overdue = hanna.send("GET", path, null, "If-None-Match", first);
+        assertEquals(200, overdue.status(), "the rows changed: the old ETag no longer matches");
+        String second = overdue.header("ETag");
+        assertNotEquals(first, second);
+        JsonNode silent = row(overdue.json(), OWN + AGW);
+        assertEquals("Alarm verzonden, niet bevestigd", silent.at("/alert/label").asText());
+        assertEquals(id, silent.at("/alert/alertId").asLong());
+        assertTrue(silent.get("toCall").asBoolean(), "connected, but silent: to call");
+        assertEquals(304, hanna.send("GET", path, null, "If-None-Match", second).status(), "unchanged marks: the same ETag");
+
+        TestUser hugo = TestUsers.user("Hugo Coördinator", "Ziekenhuis Duinrand (alarmtest)", "VR09", OWN + AGW, Role.INFORMATIECOORDINATOR);
+        assertEquals(201, JsonClient.as(server, hugo).post(alert(own, id) + "/acknowledgements", "{}").status());
+        Response acknowledged = hanna.send("GET", path, null, "If-None-Match", second);
+        assertEquals(200, acknowledged.status(), "an acknowledgement changes the rows: a new ETag");
+        assertNotEquals(second, acknowledged.header("ETag"));
+        assertFalse(row(acknowledged.json(), OWN + AGW).has("alert"));
+        assertFalse(row(acknowledged.json(), OWN + AGW).get("toCall").asBoolean());
+        assertEquals(id, row(acknowledged.json(), OWN + LBW).at("/alert/alertId").asLong(), "the other recipient is still silent");
+    }
+
+    private static JsonNode row(JsonNode analysis, String institutionId) {
+        for (JsonNode i : analysis.get("institutions")) {
+            if (i.at("/institution/id").asText().equals(institutionId)) return i;
+        }
+        throw new AssertionError(institutionId + " is not in the analysis: " + analysis);
     }
 
     private static List<String> ids(JsonNode institutions) {

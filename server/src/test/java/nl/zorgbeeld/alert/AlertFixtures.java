@@ -31,8 +31,17 @@ final class AlertFixtures {
 
     record Place(String id, String name, String type, double x, double y) {}
 
-    /** Replaces the institutions whose id starts with {@code prefix} by {@code places}. */
+    /** Replaces the institutions whose id starts with {@code prefix} by {@code places}, in {@link #REGION}. */
     static void institutions(String prefix, List<Place> places) {
+        institutions(prefix, places, REGION);
+    }
+
+    /**
+     * The same in {@code region}: an institution's own routes (/api/institutions/{id}/...) answer 404 to
+     * users whose organisation's region is not the institution's, so institutions whose coordinator
+     * sets a warning distance lie in the coordinator's region.
+     */
+    static void institutions(String prefix, List<Place> places, String region) {
         try (Connection c = TestDatabase.dataSource().getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM institution WHERE id LIKE ?")) {
                 ps.setString(1, prefix + "%");
@@ -46,7 +55,7 @@ final class AlertFixtures {
                     ps.setString(2, p.type());
                     ps.setString(3, p.name());
                     ps.setString(4, p.name() + " BV");
-                    ps.setString(5, REGION);
+                    ps.setString(5, region);
                     ps.setDouble(6, p.x());
                     ps.setDouble(7, p.y());
                     ps.addBatch();

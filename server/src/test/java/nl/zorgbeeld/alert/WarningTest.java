@@ -44,7 +44,7 @@ class WarningTest {
         server = TestServer.start();
         hanna = JsonClient.as(server, TestUsers.standard());
         AlertFixtures.institutions(PREFIX, List.of(new Place(EAST, "Zorghuis Oostwal", "vvt", ORIGIN.x + 3000, ORIGIN.y),
-                new Place(NORTH, "Zorghuis Noordpier", "vvt", ORIGIN.x, ORIGIN.y + 1000)));
+                new Place(NORTH, "Zorghuis Noordpier", "vvt", ORIGIN.x, ORIGIN.y + 1000)), "VR09");
         eastCoordinator = TestUsers.user("Olga Oost", "Zorghuis Oostwal (alarmtest)", "VR09", EAST, Role.INFORMATIECOORDINATOR);
         northCoordinator = TestUsers.user("Niels Noord", "Zorghuis Noordpier (alarmtest)", "VR09", NORTH, Role.INFORMATIECOORDINATOR);
     }
@@ -66,8 +66,21 @@ class WarningTest {
         return r.json();
     }
 
+    /** The warnings of the incident to the institution, read as {@code reader} (the check after a change runs off the request: the read waits for it). */
+    private static long warnings(JsonClient reader, long incident, String institution) {
+        Response r = reader.get("/api/incidents/" + incident + "/warnings");
+        assertEquals(200, r.status(), r.body());
+        long count = 0;
+        for (JsonNode w : r.json().get("warnings")) {
+            if (institution.equals(w.get("institutionId").asText())) count++;
+        }
+        assertEquals(Sql.count("SELECT count(*) FROM proximity_warning WHERE incident_id = ? AND institution_id = ?", incident, institution),
+                count, "the list holds what is stored");
+        return count;
+    }
+
     private static long warnings(long incident, String institution) {
-        return Sql.count("SELECT count(*) FROM proximity_warning WHERE incident_id = ? AND institution_id = ?", incident, institution);
+        return warnings(hanna, incident, institution);
     }
 
     @Test
@@ -124,9 +137,10 @@ class WarningTest {
                 .at("/warnings/0/description").asText());
 
         long elsewhere = TestIncidents.create("Elders", "actief", "VR13");
-        AlertFixtures.draw(JsonClient.as(server, TestUsers.user("Eva Extern", "GHOR Amsterdam-Amstelland (alarmtest)", "VR13", null,
-                Role.HOOFD_INFORMATIE)), elsewhere, "incidentgebied", Map.of(), AlertFixtures.square(ORIGIN, 1500));
-        assertEquals(0, warnings(elsewhere, NORTH), "an incident the organisation does not see warns nobody there");
+        JsonClient eva = JsonClient.as(server, TestUsers.user("Eva Extern", "GHOR Amsterdam-Amstelland (alarmtest)", "VR13", null,
+                Role.HOOFD_INFORMATIE));
+        AlertFixtures.draw(eva, elsewhere, "incidentgebied", Map.of(), AlertFixtures.square(ORIGIN, 1500));
+        assertEquals(0, warnings(eva, elsewhere, NORTH), "an incident the organisation does not see warns nobody there");
 
         assertEquals(428, niels.send("PUT", setting(NORTH), "{\"distance\":200,\"hazardKinds\":[\"incidentgebied\"]}").status());
         assertEquals(412, niels.send("PUT", setting(NORTH), "{\"distance\":200,\"hazardKinds\":[\"incidentgebied\"]}", "If-Match", "\"7\"").status());
