@@ -1,5 +1,6 @@
 // "Wie ben ik" in the top bar: the logged-in user and organisation; its dialog shows the roles and
-// leads to the user's own API tokens, the Beheer page (administrators) and Uitloggen.
+// leads to the user's own API tokens, the warning distance (an institution's coordinator), the Beheer
+// page (administrators) and Uitloggen.
 //
 // API
 //   showIdentity(button)   fills the top-bar button with name and organisation and opens the dialog on click
@@ -7,7 +8,8 @@
 import { openDialog } from './dialog.js';
 import { el } from './dom.js';
 import { loadMe, logout } from './me.js';
-import { mayManage } from './rights.js';
+import { openWarningSetting } from './alerts/warning-setting.js';
+import { mayManage, maySetWarningDistance } from './rights.js';
 import { openTokens } from './tokens.js';
 
 const ROLE_LABELS = {
@@ -36,6 +38,8 @@ function openIdentity(user) {
     user.institutionId ? el('p', {}, `Spreekt voor zorginstelling ${user.institutionId}`) : null,
     el('div', { class: 'zb-form__buttons' },
       el('button', { type: 'button', class: 'zb-button', id: 'tokens-button', onclick: () => { close(); openTokens(); } }, 'Mijn API-tokens'),
+      maySetWarningDistance() ? el('button', { type: 'button', class: 'zb-button', id: 'warning-setting-button',
+        onclick: () => { close(); openWarningSetting(user.institutionId); } }, 'Waarschuwingsafstand') : null,
       mayManage() ? el('a', { class: 'zb-button', href: '/beheer.html' }, 'Beheer') : null,
       el('button', { type: 'button', class: 'zb-button', id: 'logout-button', onclick: () => logout() }, 'Uitloggen')));
 }

@@ -1,6 +1,7 @@
 // Live updates: server-sent event streams that say what changed, carrying the changed object
 // itself (CloudEvents, docs/api/live.md). One stream follows the incident shown
-// (/api/incidents/{id}/live); the incident list follows /api/live while it is open.
+// (/api/incidents/{id}/live); the incident list follows /api/live while it is open; a user who speaks
+// for a care institution also follows /api/me/live (alerts and warnings to it, alerts/inbox.js).
 //
 // Every change of the incident goes out as a `zorgbeeld:live` event on the document (detail: the
 // CloudEvent); the panels apply it in place, without asking the server again. When the server says
@@ -129,6 +130,19 @@ export function watchIncident(incidentId) {
 /** Follows the incident list while it is shown; returns the function that stops following. */
 export function followIncidentList(onChange) {
   const stream = new Stream('/api/live', {
+    onChange,
+    onReload: () => onChange(null),
+    onState: () => {},
+  });
+  return () => stream.close();
+}
+
+/**
+ * Follows what is addressed to the user's own care institution (/api/me/live: alerts, acknowledgements,
+ * warnings, of any incident); returns the function that stops following.
+ */
+export function followPersonal(onChange) {
+  const stream = new Stream('/api/me/live', {
     onChange,
     onReload: () => onChange(null),
     onState: () => {},

@@ -1,5 +1,7 @@
 // Starts the page: loads the reference layers, builds the map and its controls, and publishes
 // window.zorgbeeld (the map, the feature counts and `ready`) for the browser tests and the console.
+import { setUpExternalWarnings } from './alerts/external-warnings.js';
+import { setUpInbox } from './alerts/inbox.js';
 import { setUpAnalysis } from './analysis/analysis.js';
 import { getJson } from './api.js';
 import { boundaryLayer, countriesLayer, followTiles, lineSwatch } from './basemap.js';
@@ -103,6 +105,7 @@ function build(map, [config, vocabulary, sources, countries, provinces, regions,
   setUpIncidentMap(map, control, state);
   setUpAnalysis(map, control, state);
   setUpPlume(map, state);
+  setUpExternalWarnings(map, control, state);
   const regionList = regions.features.map((f) => ({ code: f.properties.code, name: f.properties.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   setUpStatus(map, state, regionList, new Map(vocabulary.types.map((t) => [t.code, t.label])));
@@ -135,6 +138,7 @@ function showError(error) {
 }
 
 async function start() {
+  setUpInbox(state).catch((error) => { state.inboxError = error.message; });
   const map = createMap();
   state.map = map;
   setUpTabs(document.querySelector('#panel [role="tablist"]'));

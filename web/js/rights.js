@@ -18,6 +18,7 @@
 //   mayReportStatus(institution)           report or confirm the status of this institution ({id, regionCode}):
 //                                          its own coordinator, or a Hoofd Informatie of its region
 //   mayManage()                            users (and, for the beheerder, organisations): the Beheer page
+//   maySetWarningDistance()                an institution's coordinator: its own warning distance
 import { me } from './me.js';
 
 const HAZARD_THEME = 'gevaarlijke stoffen';
@@ -67,6 +68,8 @@ export const mayAddOwnPicture = () => hin() || coordinator();
 export const mayKeepTimeline = () => hin();
 
 export const maySetStakeholderStatus = (institutionId) => hin() || (coordinator() && institutionId === me().institutionId);
+
+export const maySetWarningDistance = () => coordinator();
 
 export const mayReportStatus = (institution) => Boolean(institution)
   && ((hin() && ownRegion(institution)) || (coordinator() && institution.id === me().institutionId));

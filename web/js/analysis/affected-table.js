@@ -128,7 +128,8 @@ export class AffectedTable {
       el('td', {}, toggle, item.newlyAffected && el('span', { class: 'zb-new' }, 'NIEUW'),
         el('span', { class: 'zb-affected__type' }, context.typeLabel(item.institution.type),
           item.institution.connected ? '' : ' · niet aangesloten'),
-        el('span', { class: `zb-status-tag zb-status-tag--${item.status.status}` }, `Status: ${item.status.statusLabel}`)),
+        el('span', { class: `zb-status-tag zb-status-tag--${item.status.status}` }, `Status: ${item.status.statusLabel}`),
+        item.alert && el('span', { class: 'zb-tag zb-tag--call' }, item.alert.label)),
       el('td', { class: 'zb-affected__distance' }, distanceWords(item.distance)),
       context.analysis.plume && el('td', { class: 'zb-affected__plume-cell' }, plumeCell(item.plume)),
       context.analysis.forecast && el('td', { class: 'zb-affected__forecast-cell' }, forecastCell(item.forecast)));

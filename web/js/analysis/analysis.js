@@ -12,13 +12,16 @@ import { formatCount, formatTime } from '../format.js';
 import { dutchMessage } from '../incident/errors.js';
 import { loaded, loading } from '../ready.js';
 import { AffectedTable } from './affected-table.js';
-import { callListCsvUrl, csvUrl, fetchAnalysis, fetchRings, fetchStatuses, fetchTypes } from './analysis-api.js';
+import { callListCsvUrl, csvUrl, fetchAnalysis, fetchCallList, fetchRings, fetchStatuses, fetchTypes } from './analysis-api.js';
 import { AnalysisMap } from './analysis-map.js';
 import { renderCallList } from './call-list.js';
 import { ExposureView } from './exposure-view.js';
 import { zoneBadge } from './zones.js';
+import { openAlertDialog } from '../alerts/alert-dialog.js';
+import { AlertBoard } from '../alerts/board.js';
+import { mayRunIncident } from '../rights.js';
 
-const VIEWS = [['affected', 'Geraakte instellingen'], ['calls', 'Belronde'], ['exposure', 'Mijn blootstelling']];
+const VIEWS = [['affected', 'Geraakte instellingen'], ['calls', 'Belronde'], ['alerts', 'Alarmering'], ['exposure', 'Mijn blootstelling']];
 
 // Listening from the start: the incident UI may announce its incident before the map is built.
 let selection = { incident: null, at: null };
@@ -47,6 +50,7 @@ export function setUpAnalysis(map, control, state) {
   const words = { statuses: [], types: new Map() };
   const table = new AffectedTable({ onShowOnMap: (item) => analysisMap.focus(item), onSaved: () => refresh({ announceStatus: true }) });
   const exposure = new ExposureView({ analysisMap });
+  const board = new AlertBoard({ rerender: () => { if (view.name === 'alerts' && !typing()) render(); } });
   const typeLabel = (code) => words.types.get(code) ?? code;
   const incidentId = () => selection.incident?.id ?? null;
   const readOnly = () => selection.incident?.status === 'gesloten' || Boolean(selection.incident?.origin?.readOnly);
@@ -57,8 +61,11 @@ export function setUpAnalysis(map, control, state) {
     const load = ++loads;
     if (id == null) return;
     try {
-      const [analysis, rings] = await Promise.all([fetchAnalysis(id, view.rings), fetchRings(id, view.rings)]);
+      // The call list's own read is needed only for those alerted outside the analysis, so only while it is shown.
+      const [analysis, rings, calls] = await Promise.all([fetchAnalysis(id, view.rings), fetchRings(id, view.rings),
+        view.name === 'calls' ? fetchCallList(id) : null]);
       if (load !== loads) return;
+      view.alerted = calls?.alerted ?? view.alerted ?? [];
       announceNews(analysis, announceStatus);
       view.analysis = analysis;
       view.error = null;
@@ -104,7 +111,7 @@ export function setUpAnalysis(map, control, state) {
     }
     const context = {
       analysis: view.analysis, incidentId: id, statuses: words.statuses, typeLabel, readOnly: readOnly(), rerender: render,
-      onSaved: () => refresh({ announceStatus: true }), csvHref: callListCsvUrl(id),
+      onSaved: () => refresh({ announceStatus: true }), csvHref: callListCsvUrl(id), alerted: view.alerted ?? [],
     };
     box.replaceChildren(header(context), switcher(), body(context));
   }
@@ -125,6 +132,7 @@ export function setUpAnalysis(map, control, state) {
       plumeLine(analysis),
       forecastLine(analysis),
       el('div', { class: 'zb-analysis__tools' },
+        mayRunIncident(selection.incident) && !readOnly() && !noHazards ? alertButton(analysis) : null,
         ringsField(),
         el('a', { href: csvUrl(id, view.rings), download: '', class: 'zb-analysis__csv' }, 'Geraakte instellingen (CSV)'),
         el('span', { class: 'zb-analysis__time' }, `Berekend ${formatTime(new Date(analysis.computedAt))}`)));
@@ -152,6 +160,20 @@ export function setUpAnalysis(map, control, state) {
     return el('p', { class: 'zb-analysis__forecast', id: 'zb-analysis-forecast' },
       el('strong', {}, 'Prognose: '), hours || 'geen van deze instellingen geraakt',
       f.reached > f.listed ? ` · in totaal ${formatCount(f.reached)} instellingen geraakt (zie de prognose bij de pluim)` : '');
+  }
+
+  /** "Alarmeren": the audience starts as the table is filtered; once sent, the board shows what the recipients do. */
+  function alertButton(analysis) {
+    const button = el('button', { type: 'button', class: 'zb-button zb-button--primary zb-button--small', id: 'zb-alert-button' }, 'Alarmeren');
+    button.addEventListener('click', () => openAlertDialog({
+      incidentId: incidentId(), analysis, filters: table.filters, typeLabel,
+      onSent: (detail) => {
+        view.name = 'alerts';
+        board.show(incidentId(), detail.alert.id);
+        render();
+      },
+    }));
+    return button;
   }
 
   /** Why the analysis on screen is not current, if it is not; null when it is. */
@@ -213,6 +235,7 @@ export function setUpAnalysis(map, control, state) {
           view.name = name;
           if (name !== 'exposure') analysisMap.clearExposure();
           render();
+          if (name === 'calls') refresh();
         });
         return button;
       }));
@@ -221,6 +244,7 @@ export function setUpAnalysis(map, control, state) {
   function body(context) {
     if (view.name === 'calls') return renderCallList(context);
     if (view.name === 'exposure') return exposure.render(context);
+    if (view.name === 'alerts') return board.render({ incidentId: context.incidentId, mayAlert: mayRunIncident(selection.incident) && !context.readOnly });
     return table.render(context);
   }
 
@@ -269,10 +293,12 @@ export function setUpAnalysis(map, control, state) {
     } else if (change.type === 'nl.zorgbeeld.forecast.created') {
       // A forecast changes no element, yet adds its columns to the rows: read once.
       refresh();
-    } else if (change.type === 'nl.zorgbeeld.stakeholder.status') {
-      // A status set by someone else changes the counts and the call list: read once.
+    } else if (change.type === 'nl.zorgbeeld.stakeholder.status' || change.type === 'nl.zorgbeeld.alert.overdue'
+      || change.type === 'nl.zorgbeeld.alert.acknowledged') {
+      // A status set by someone else, or an alert gone unanswered (or answered), changes the counts and the call list: read once.
       refresh();
     }
+    board.changed(change);
   });
 
   Promise.all([fetchStatuses(), fetchTypes()]).then(([statuses, types]) => {

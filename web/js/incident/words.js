@@ -38,6 +38,9 @@ const ACTIONS = {
 export const actionLabel = (action) => ACTIONS[action] ?? action;
 
 const FIELDS = {
+  audience: 'doelgroep', 'audience.zone': 'zone', 'audience.types': 'soorten instelling', headline: 'kop', description: 'bericht',
+  instruction: 'handelingsadvies', responseType: 'soort advies', severity: 'ernst', expires: 'verloopt', references: 'alarm',
+  distance: 'afstand', hazardKinds: 'soorten gevaar', note: 'opmerking',
   title: 'titel', type: 'type', startedAt: 'starttijd', scaledUpAt: 'opschaling', locationText: 'locatie', regionCode: 'regio',
   grip: 'GRIP', carePhase: 'zorgfase', status: 'status', exercise: 'oefening', regie: 'regie', text: 'tekst', source: 'bron',
   certainty: 'zekerheid', themeId: 'thema', question: 'vraag', addressee: 'gericht aan', answer: 'antwoord', kind: 'soort',

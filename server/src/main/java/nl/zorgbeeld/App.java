@@ -4,15 +4,22 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import nl.zorgbeeld.alert.AlertModule;
 import nl.zorgbeeld.analysis.AnalysisModule;
 import nl.zorgbeeld.auth.AuthModule;
 import nl.zorgbeeld.auth.Principals;
+import nl.zorgbeeld.cap.ExternalWarningHandler;
+import nl.zorgbeeld.cap.ExternalWarningService;
 import nl.zorgbeeld.common.Json;
+import nl.zorgbeeld.db.Transactions;
+import nl.zorgbeeld.incident.ChangeLog;
 import nl.zorgbeeld.element.ElementHandler;
+import nl.zorgbeeld.element.ElementListener;
 import nl.zorgbeeld.element.ElementService;
 import nl.zorgbeeld.element.ElementStore;
 import nl.zorgbeeld.health.HealthHandler;
@@ -47,17 +54,28 @@ public final class App {
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
-        // The analysis follows the picture by listening; the element package knows nothing of it.
-        ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementListener());
+        analysis.unacknowledgedFrom(AlertModule.unacknowledged(Clock.systemUTC()));
+        AlertModule alerts = new AlertModule(dataSource, config.alerts(), analysis.analysis(), types,
+                config.auth().publicUrl(), Clock.systemUTC());
+        // The analysis and the warning distances follow the picture by listening, each off the request;
+        // the element package knows neither.
+        ElementListener analysisListener = analysis.elementListener();
+        ElementListener warningListener = alerts.elementListener();
+        ElementService elementService = new ElementService(new ElementStore(dataSource), change -> {
+            analysisListener.committed(change);
+            warningListener.committed(change);
+        });
         ElementHandler elements = new ElementHandler(elementService);
         PlumeHandler plumes = new PlumeHandler(new PlumeService(dataSource, elementService));
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
+        ExternalWarningHandler externalWarnings = new ExternalWarningHandler(
+                new ExternalWarningService(new Transactions(dataSource), new ChangeLog()));
         AtomicReference<Javalin> running = new AtomicReference<>();
         AuthModule auth = AuthModule.create(dataSource, config.auth(), () -> config.auth().publicUrl() != null ? config.auth().publicUrl()
                 : URI.create("http://localhost:" + running.get().port()));
         // Streams carry only incidents the user may see; the per-client stream limit counts per user.
         LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident, auth.liveVisibility(),
-                ctx -> "user " + Principals.require(ctx).userId());
+                ctx -> "user " + Principals.require(ctx).userId(), alerts::institutionOf);
         HealthHandler health = new HealthHandler(reference, postgisVersion, live, Map.of("analysis", analysis::health));
         StatusModule status = StatusModule.create(dataSource, types, config.statusStaleMinutes());
         SnapshotModule snapshots = new SnapshotModule(dataSource, config.snapshots(), incidentsAndPictures.incidents(),
@@ -83,6 +101,8 @@ public final class App {
             incidentsAndPictures.register(cfg.routes);
             elements.register(cfg.routes);
             analysis.register(cfg);
+            alerts.register(cfg);
+            externalWarnings.register(cfg.routes);
             status.register(cfg.routes);
             plumes.register(cfg.routes);
             ogc.register(cfg.routes);

@@ -3,6 +3,7 @@ package nl.zorgbeeld;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import nl.zorgbeeld.alert.AlertConfig;
 import nl.zorgbeeld.auth.AuthSettings;
 import nl.zorgbeeld.live.LiveConfig;
 import nl.zorgbeeld.snapshot.SnapshotSettings;
@@ -24,10 +25,11 @@ import nl.zorgbeeld.snapshot.SnapshotSettings;
  * @param live               ZORGBEELD_LIVE_*: heartbeats, buffers, limits and replay of the live streams
  * @param auth               the security settings (ZORGBEELD_MODE, ZORGBEELD_PUBLIC_URL, ...; see {@link AuthSettings})
  * @param snapshots          scheduled snapshots and the limits of a restore (ZORGBEELD_SNAPSHOT_*; see {@link SnapshotSettings})
+ * @param alerts             ZORGBEELD_ALERT_ACK_MINUTES and the mail server of the e-mail channel ({@link AlertConfig})
  */
 public record Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
                      String tileUrl, String tileAttribution, int staleMinutes, int statusStaleMinutes, LiveConfig live,
-                     AuthSettings auth, SnapshotSettings snapshots) {
+                     AuthSettings auth, SnapshotSettings snapshots, AlertConfig alerts) {
 
     public static final String DEFAULT_OFFICIAL_SOURCE = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1";
 
@@ -39,7 +41,8 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
     public Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
                   String tileUrl, String tileAttribution) {
         this(databaseUrl, port, dataDir, officialSourceUrl, boundaryYear, tileUrl, tileAttribution, DEFAULT_STALE_MINUTES,
-                DEFAULT_STATUS_STALE_MINUTES, LiveConfig.DEFAULTS, AuthSettings.defaults(), SnapshotSettings.DEFAULTS);
+                DEFAULT_STATUS_STALE_MINUTES, LiveConfig.DEFAULTS, AuthSettings.defaults(), SnapshotSettings.DEFAULTS,
+                AlertConfig.DEFAULTS);
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -59,7 +62,8 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
                 minutes(env, "ZORGBEELD_STATUS_STALE_MINUTES", DEFAULT_STATUS_STALE_MINUTES),
                 LiveConfig.fromEnvironment(env),
                 AuthSettings.fromEnvironment(env),
-                SnapshotSettings.fromEnvironment(env));
+                SnapshotSettings.fromEnvironment(env),
+                AlertConfig.fromEnvironment(env));
     }
 
     private static int minutes(Map<String, String> env, String name, int fallback) {

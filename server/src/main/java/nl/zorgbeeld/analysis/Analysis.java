@@ -24,19 +24,20 @@ public record Analysis(long incidentId, OffsetDateTime computedAt, Rings rings, 
      *
      * @param plume    the current plume's threat at the institution; null outside its zones and confidence areas
      * @param forecast from which hour the latest forecast reaches it, and in which zone; null when it does not
+     * @param alert    set when an alert to it went unacknowledged past its deadline
      */
-    public record Item(Affected affected, Stakeholder status, boolean newlyAffected, Threat plume, ForecastReach forecast) {
+    public record Item(Affected affected, Stakeholder status, boolean newlyAffected, Threat plume, ForecastReach forecast, AlertMark alert) {
         public Item(Affected affected, Stakeholder status, boolean newlyAffected) {
-            this(affected, status, newlyAffected, null, null);
+            this(affected, status, newlyAffected, null, null, null);
         }
 
         public Institution institution() {
             return affected.institution();
         }
 
-        /** On the call list: affected, not connected to the picture, and not yet informed. */
+        /** On the call list: affected, not yet informed, and not connected to the picture or silent on an alert. */
         public boolean toCall() {
-            return !institution().connected() && status.status().awaitsCall();
+            return status.status().awaitsCall() && (!institution().connected() || alert != null);
         }
     }
 

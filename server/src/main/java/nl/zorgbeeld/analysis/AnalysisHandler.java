@@ -121,7 +121,7 @@ public final class AnalysisHandler {
 
     /**
      * The analysis. Its ETag names the version of the analysis (the picture's hazards, the statuses,
-     * the reference data, the state of the recording) and the representation: an unchanged analysis
+     * the reference data, the state of the recording), the alert marks of its rows and the representation: an unchanged analysis
      * answers 304 to If-None-Match, and is otherwise sent from the rendering kept for that ETag (its
      * gzip form when asked). A new version is streamed as it is written, and kept.
      */
@@ -129,7 +129,8 @@ public final class AnalysisHandler {
         Request request = Request.of(new QueryParams(ctx, AFFECTED_PARAMS));
         long incident = incidentId(ctx);
         AnalysisState state = analysis.state(incident);
-        String etag = etag(state, request);
+        AlertMarks alerts = analysis.alertMarks(incident);
+        String etag = etag(state, alerts, request);
         String csvName = request.format() == Format.CSV ? "netwerkanalyse-incident-" + incident + ".csv" : null;
         if (notModified(ctx.header("If-None-Match"), etag)) {
             validators(ctx, etag).status(304);
@@ -140,7 +141,7 @@ public final class AnalysisHandler {
             send(ctx, etag, stored, csvName);
             return;
         }
-        Analysis result = analysis.analysis(state, request.rings());
+        Analysis result = analysis.analysis(state, alerts, request.rings());
         AnalysisJson.Selection selection = request.summary() ? null : select(result, request, incident);
         String contentType = switch (request.format()) {
             case JSON -> "application/json";
@@ -170,8 +171,8 @@ public final class AnalysisHandler {
                 new AnalysisViews.PageView(request.offset(), request.limit(), matching.size(), to - from, next));
     }
 
-    private static String etag(AnalysisState state, Request request) {
-        String identity = state.incidentId() + "|" + state.version() + "|" + request.representation();
+    private static String etag(AnalysisState state, AlertMarks alerts, Request request) {
+        String identity = state.incidentId() + "|" + state.version() + "|" + alerts.stamp() + "|" + request.representation();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             // Weak: the same analysis goes out plain or gzipped, which a strong validator would have to tell apart.
@@ -239,18 +240,30 @@ public final class AnalysisHandler {
     private void callList(Context ctx) throws IOException {
         Format format = format(new QueryParams(ctx, CALL_LIST_PARAMS), Set.of(Format.JSON, Format.CSV));
         long incident = incidentId(ctx);
-        Analysis result = analysis.analysis(analysis.state(incident), Rings.DEFAULT);
+        AnalysisState state = analysis.state(incident);
+        AlertMarks alerts = analysis.alertMarks(incident);
+        Analysis result = analysis.analysis(state, alerts, Rings.DEFAULT);
         List<Analysis.Item> calls = result.callList();
         if (format == Format.CSV) {
             ctx.contentType(AffectedCsv.CONTENT_TYPE).header("Content-Disposition", attachment("belronde-incident-" + incident + ".csv"));
             writeCsv(ctx.outputStream(), calls);
         } else {
-            ctx.json(new CallList(incident, result.computedAt(), calls.size(), calls.stream().map(AffectedView::of).toList()));
+            Set<String> affected = new java.util.HashSet<>();
+            result.items().forEach(item -> affected.add(item.institution().id()));
+            List<AlertMark> outside = alerts.byInstitution().values().stream()
+                    .filter(mark -> !affected.contains(mark.institutionId()))
+                    .sorted(java.util.Comparator.comparing(AlertMark::institutionName)).toList();
+            ctx.json(new CallList(incident, result.computedAt(), calls.size() + outside.size(), calls.stream().map(AffectedView::of).toList(),
+                    outside));
         }
     }
 
-    /** The call list: affected, not connected and not yet informed, most severe first. */
-    public record CallList(long incidentId, OffsetDateTime computedAt, int count, List<AffectedView> institutions) {}
+    /**
+     * The call list: affected and not yet informed, not connected or silent on an alert, most severe
+     * first; then those outside the analysis that left an alert unacknowledged ({@code alerted}).
+     */
+    public record CallList(long incidentId, OffsetDateTime computedAt, int count, List<AffectedView> institutions,
+                           List<AlertMark> alerted) {}
 
     private void changes(Context ctx) {
         QueryParams params = new QueryParams(ctx, CHANGES_PARAMS);

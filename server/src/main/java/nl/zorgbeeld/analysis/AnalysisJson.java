@@ -255,6 +255,8 @@ final class AnalysisJson {
             text(g, N_DESCRIPTION, f.description());
             g.writeEndObject();
         }
+        // Rare (only the institutions silent on an alert): the mapping's cost does not matter here.
+        if (v.alert() != null) field(g, "alert", v.alert());
         g.writeEndObject();
     }
 

@@ -67,6 +67,11 @@ public final class AnalysisModule {
         cfg.events.serverStopping(this::stop);
     }
 
+    /** Where the call list learns which institutions left an alert unacknowledged (the alerting capability; none until told). */
+    public void unacknowledgedFrom(Unacknowledged unacknowledged) {
+        analysis.unacknowledgedFrom(unacknowledged);
+    }
+
     /** What the picture elements tell after each committed change: the analysis follows the picture. */
     public ElementListener elementListener() {
         return change -> recomputations.schedule(change.incidentId());

@@ -74,7 +74,11 @@ public final class AnalysisService {
 
     private record GeometryKey(List<Long> hazardRows, long referenceVersion, Rings rings) {}
 
-    private record ResultKey(long incidentId, String version, Rings rings) {}
+    /** {@code alerts}: the stamp of the alert marks the rows carry, which change without a new version of the analysis. */
+    private record ResultKey(long incidentId, String version, String alerts, Rings rings) {}
+
+    /** Told by the alerting capability once the app is wired; none before (and in tests of the analysis alone). */
+    private volatile Unacknowledged unacknowledged = Unacknowledged.NONE;
 
     public AnalysisService(DataSource dataSource, AnalysisStore store, HazardCache cache, ChangeLog log, Clock clock, RecomputeHook hook,
                            PlumeOverlays plumes) {
@@ -95,7 +99,11 @@ public final class AnalysisService {
      * unknown incident. Reads only, each statement on its own.
      */
     public Analysis analyse(long incidentId, Rings rings) {
-        return read(c -> compute(c, incidentId, rings, false));
+        return read(c -> compute(c, incidentId, rings, false, null, unacknowledged.of(c, incidentId)));
+    }
+
+    void unacknowledgedFrom(Unacknowledged unacknowledged) {
+        this.unacknowledged = unacknowledged;
     }
 
     /**
@@ -104,8 +112,9 @@ public final class AnalysisService {
      * one as GET .../affected gives it, its recording brought up to date first (read-your-writes).
      */
     public Analysis analyse(long incidentId, Rings rings, OffsetDateTime at) {
-        if (at == null) return analysis(state(incidentId), rings);
-        return read(c -> compute(c, incidentId, rings, false, at));
+        if (at == null) return analysis(state(incidentId), alertMarks(incidentId), rings);
+        // Alert marks say who is silent now, nothing of an earlier moment.
+        return read(c -> compute(c, incidentId, rings, false, at, Map.of()));
     }
 
     /**
@@ -119,12 +128,15 @@ public final class AnalysisService {
         return read(c -> readState(c, incidentId));
     }
 
-    /** The analysis at {@code state} (from {@link #state}), computed once per version and rings. */
-    public Analysis analysis(AnalysisState state, Rings rings) {
-        ResultKey key = new ResultKey(state.incidentId(), state.version(), rings);
+    /**
+     * The analysis at {@code state} (from {@link #state}) with the alert marks {@code alerts} (from
+     * {@link #alertMarks}), computed once per version, marks and rings.
+     */
+    public Analysis analysis(AnalysisState state, AlertMarks alerts, Rings rings) {
+        ResultKey key = new ResultKey(state.incidentId(), state.version(), alerts.stamp(), rings);
         Analysis cached = results.getIfPresent(key);
         if (cached != null) return cached;
-        Analysis computed = read(c -> compute(c, state.incidentId(), rings, true));
+        Analysis computed = read(c -> compute(c, state.incidentId(), rings, true, null, alerts.byInstitution()));
         results.put(key, computed);
         return computed;
     }
@@ -133,12 +145,12 @@ public final class AnalysisService {
         return store.state(c, incidentId).orElseThrow(() -> unknownIncident(incidentId));
     }
 
-    private Analysis compute(Connection c, long incidentId, Rings rings, boolean shareGeometry) throws SQLException {
-        return compute(c, incidentId, rings, shareGeometry, null);
-    }
-
-    /** {@code at}: the picture as it was then; null: the current picture. */
-    private Analysis compute(Connection c, long incidentId, Rings rings, boolean shareGeometry, OffsetDateTime at) throws SQLException {
+    /**
+     * {@code at}: the picture as it was then, null: the current picture; {@code silent}: the institutions
+     * that left an alert unacknowledged past its deadline, by id.
+     */
+    private Analysis compute(Connection c, long incidentId, Rings rings, boolean shareGeometry, OffsetDateTime at,
+                             Map<String, AlertMark> silent) throws SQLException {
         HazardLoader.Loaded loaded = hazards.load(c, incidentId, at).orElseThrow(() -> unknownIncident(incidentId));
         OffsetDateTime now = at != null ? at : OffsetDateTime.now(clock);
         PlumeOverlay plume = plumes.load(c, incidentId, at);
@@ -149,7 +161,7 @@ public final class AnalysisService {
         for (Affected a : affected) {
             Institution i = a.institution();
             items.add(new Analysis.Item(a, marks.status(i), marks.newlyAffected().contains(i.id()), plume.threatAt(i.x(), i.y()),
-                    plume.reachOf(i.id())));
+                    plume.reachOf(i.id()), silent.get(i.id())));
         }
         return new Analysis(incidentId, now, rings, loaded.hazards(), items, marks.newlyAffectedAt(), plume.plume(), plume.forecast());
     }
@@ -173,6 +185,15 @@ public final class AnalysisService {
             return store.marks(c, incidentId, at).statuses().values().stream()
                     .sorted(java.util.Comparator.comparing(Stakeholder::institutionName).thenComparing(Stakeholder::institutionId)).toList();
         });
+    }
+
+    /**
+     * The institutions that left an alert of the incident unacknowledged past its deadline, now: an
+     * acknowledgement or a deadline passing changes them without a change of the picture, so each read
+     * asks (one indexed query) and its stamp goes into the cached result's key and the ETag.
+     */
+    public AlertMarks alertMarks(long incidentId) {
+        return AlertMarks.of(read(c -> unacknowledged.of(c, incidentId)));
     }
 
     /** The current hazards of the incident; 404 for an unknown incident. */
@@ -263,7 +284,7 @@ public final class AnalysisService {
      */
     private Optional<RawValue> after(Connection c, long incidentId) throws SQLException {
         AnalysisState state = readState(c, incidentId);
-        Analysis analysis = compute(c, incidentId, Rings.DEFAULT, true);
+        Analysis analysis = compute(c, incidentId, Rings.DEFAULT, true, null, unacknowledged.of(c, incidentId));
         Bounded json = new Bounded();
         try {
             AnalysisJson.json(json, analysis, state, new AnalysisJson.Selection(analysis.items(), null));

@@ -54,14 +54,15 @@ public final class AnalysisViews {
         }
     }
 
+    /** {@code alert}: set when an alert to the institution went unacknowledged past its deadline. */
     public record AffectedView(InstitutionView institution, ZoneView zone, double distance, HazardView element,
                                StakeholderView status, boolean newlyAffected, boolean toCall, PlumeThreatView plume,
-                               ForecastReachView forecast) {
+                               ForecastReachView forecast, AlertMark alert) {
         static AffectedView of(Analysis.Item item) {
             Affected a = item.affected();
             return new AffectedView(InstitutionView.of(a.institution()), ZoneView.of(a.zone()), metres(a.distance()),
                     HazardView.of(a.hazard()), StakeholderView.of(item.status()), item.newlyAffected(), item.toCall(),
-                    PlumeThreatView.of(item.plume()), ForecastReachView.of(item.forecast()));
+                    PlumeThreatView.of(item.plume()), ForecastReachView.of(item.forecast()), item.alert());
         }
     }
 

@@ -30,6 +30,7 @@ public final class Access {
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Pattern INCIDENT_COLLECTION = Pattern.compile("incident-([1-9][0-9]{0,17})");
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    private static final String ALERT_PATH = "/api/incidents/{id}/alerts/{alertId}";
     private static final String INSTITUTION_ROUTES = "/api/institutions/{institutionId}";
 
     private final Authenticator authenticator;
@@ -108,9 +109,20 @@ public final class Access {
         long id = Long.parseLong(raw);
         AccessStore.IncidentAccess incident = store.incident(id, principal.organisationId()).orElseThrow(() -> invisible(ctx, principal, raw));
         boolean visible = principal.has(Role.BEHEERDER) || incident.invited()
-                || incident.regionCode() != null && incident.regionCode().equalsIgnoreCase(principal.regionCode());
+                || incident.regionCode() != null && incident.regionCode().equalsIgnoreCase(principal.regionCode())
+                || alertRecipient(ctx, principal, rule, id);
         if (!visible) throw invisible(ctx, principal, raw);
         return incident;
+    }
+
+    /**
+     * An alert reaches its recipients also outside the incident's region: they may read that alert and
+     * acknowledge it (only that alert, not the rest of the incident).
+     */
+    private boolean alertRecipient(Context ctx, Principal principal, Rule rule, long incidentId) throws SQLException {
+        if (!rule.path().startsWith(ALERT_PATH)) return false;
+        String alert = ctx.pathParam("alertId");
+        return ID.matcher(alert).matches() && store.alertRecipient(incidentId, Long.parseLong(alert), principal.userId());
     }
 
     /**

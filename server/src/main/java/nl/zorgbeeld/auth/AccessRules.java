@@ -5,6 +5,7 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
+import static nl.zorgbeeld.auth.Conditions.ALERT_RECIPIENT;
 import static nl.zorgbeeld.auth.Conditions.EACH_INSTITUTION_OWN_REGION;
 import static nl.zorgbeeld.auth.Conditions.EACH_OWN_INSTITUTION;
 import static nl.zorgbeeld.auth.Conditions.HANDOVER_OWN_REGION;
@@ -14,6 +15,7 @@ import static nl.zorgbeeld.auth.Conditions.HAZARD_THEME_BULLET;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_THEME_NEW;
 import static nl.zorgbeeld.auth.Conditions.INSTITUTION_OWN_REGION;
 import static nl.zorgbeeld.auth.Conditions.OWN_INSTITUTION;
+import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION;
 import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION_NEW_USER;
 import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION_USER;
 import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_BULLET;
@@ -71,6 +73,9 @@ public final class AccessRules {
         sessionOnly(GET, "/api/me/tokens");
         sessionOnly(POST, "/api/me/tokens");
         sessionOnly(DELETE, "/api/me/tokens/{tokenId}");
+        // What is addressed to the user's own care institution: its alerts, and them as a live stream.
+        signedIn(GET, "/api/me/alerts");
+        signedIn(GET, "/api/me/live");
 
         // Organisations and users.
         signedIn(GET, "/api/organisations");
@@ -79,6 +84,11 @@ public final class AccessRules {
         rule(GET, "/api/users").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER);
         rule(POST, "/api/users").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION_NEW_USER);
         rule(PATCH, "/api/users/{userId}").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION_USER);
+        // An organisation's outbound channels for its alerts and warnings (e-mail, signed webhooks).
+        rule(GET, "/api/organisations/{organisationId}/channels").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION);
+        rule(POST, "/api/organisations/{organisationId}/channels").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION);
+        rule(DELETE, "/api/organisations/{organisationId}/channels/{channelId}").allow(BEHEERDER)
+                .allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION);
         rule(POST, "/api/users/{userId}/enrolment-code").allow(BEHEERDER).allow(ORGANISATIEBEHEERDER, OWN_ORGANISATION_USER);
 
         // Reference layers, vocabularies and the client's configuration.
@@ -168,6 +178,26 @@ public final class AccessRules {
         read("/api/incidents/{id}/stakeholders");
         read("/api/incidents/{id}/stakeholders/{institutionId}");
         rule(PUT, "/api/incidents/{id}/stakeholders/{institutionId}").allow(HOOFD_INFORMATIE).allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
+
+        // Alerts: sent by the Hoofd Informatie of the incident's region, read within what the user sees; a
+        // recipient's users (also outside the region: Access lets them see that alert) report receipt and acknowledge.
+        rule(POST, "/api/incidents/{id}/alerts").allow(HOOFD_INFORMATIE, OWN_REGION);
+        rule(POST, "/api/incidents/{id}/alerts/preview").allow(HOOFD_INFORMATIE, OWN_REGION);
+        read("/api/incidents/{id}/alerts");
+        read("/api/incidents/{id}/alerts/{alertId}");
+        rule(POST, "/api/incidents/{id}/alerts/{alertId}/acknowledgements").allow(INFORMATIECOORDINATOR, ALERT_RECIPIENT);
+        rule(POST, "/api/incidents/{id}/alerts/{alertId}/receipts").allow(INFORMATIECOORDINATOR, ALERT_RECIPIENT);
+        // Warning distances: an institution's coordinator sets its own; the warnings they gave are read within the incident.
+        rule(GET, "/api/institutions/{institutionId}/warning-setting").allow(INFORMATIECOORDINATOR, OWN_INSTITUTION).allow(BEHEERDER);
+        rule(PUT, "/api/institutions/{institutionId}/warning-setting").allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
+        rule(DELETE, "/api/institutions/{institutionId}/warning-setting").allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
+        read("/api/incidents/{id}/warnings");
+        // The alerts a user may see as an Atom feed (each entry links to its CAP document).
+        read("/api/alerts/feed");
+        // CAP alerts from other systems: received by a Hoofd Informatie (or a system with its token) for its region
+        // or a visible incident; shown as external warnings on the incident's map and picture.
+        rule(POST, "/api/cap").allow(HOOFD_INFORMATIE);
+        read("/api/incidents/{id}/external-warnings");
 
         // Institution status reports (issue 14). Every role reads the institutions its organisation may see
         // (those of its safety region and of the regions of the incidents it is invited to; any other answers

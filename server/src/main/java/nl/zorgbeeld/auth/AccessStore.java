@@ -140,6 +140,25 @@ public final class AccessStore {
         }
     }
 
+    /**
+     * Whether the user speaks for a recipient of the incident's alert: the user's own institution or,
+     * for a user bound to none, the organisation's.
+     */
+    public boolean alertRecipient(long incidentId, long alertId, long userId) throws SQLException {
+        String sql = "SELECT EXISTS (SELECT 1 FROM alert a JOIN alert_recipient r ON r.alert_id = a.id"
+                + " JOIN app_user u ON u.id = ? JOIN organisation o ON o.id = u.organisation_id"
+                + " WHERE a.id = ? AND a.incident_id = ? AND r.institution_id = coalesce(u.institution_id, o.institution_id))";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, userId);
+            ps.setLong(2, alertId);
+            ps.setLong(3, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     public Optional<UserTarget> user(long userId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT u.organisation_id, coalesce((SELECT array_agg(r.role) FROM user_role r"

@@ -92,6 +92,20 @@ public final class Conditions {
         return own != null && own.equals(named);
     });
 
+    /** A recipient of the alert in the path: the user speaks for one of the institutions it was sent to. */
+    public static final Condition ALERT_RECIPIENT = new Condition("alert-recipient", "only users of a recipient of the alert",
+            Kind.CONTENT, r -> {
+                String raw = r.pathParam("alertId");
+                if (raw == null || !raw.matches("[1-9][0-9]{0,17}") || r.incident() == null) return false;
+                return r.store().alertRecipient(r.incident().id(), Long.parseLong(raw), r.principal().userId());
+            });
+
+    /** The own organisation, named in the path ({@code organisationId}). */
+    public static final Condition OWN_ORGANISATION = new Condition("own-organisation", "only the own organisation", Kind.CONTENT, r -> {
+        String raw = r.pathParam("organisationId");
+        return raw != null && raw.matches("[1-9][0-9]{0,17}") && Long.parseLong(raw) == r.principal().organisationId();
+    });
+
     /** A care institution (the route's {institutionId}) of the own safety region. */
     public static final Condition INSTITUTION_OWN_REGION = new Condition("institution-own-region", "only institutions of the own region",
             Kind.REGION, r -> r.institution() != null && sameRegion(r.institution().regionCode(), r.principal().regionCode()));

@@ -214,6 +214,25 @@ public final class JsonBody {
         return items;
     }
 
+    /** A list of plain texts (each trimmed, non-empty, at most {@code maxLength} characters; duplicates dropped), or null when absent or null. */
+    public List<String> texts(String name, int maxLength) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) return null;
+        if (!value.isArray()) throw wrongType(name, "an array of strings", value);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String where = path(name) + "[" + i + "]";
+            if (!item.isTextual() || item.asText().isBlank()) throw ApiException.badBody(where, where + " must be a non-empty string");
+            String text = item.asText().strip();
+            if (text.codePointCount(0, text.length()) > maxLength || text.chars().anyMatch(Character::isISOControl)) {
+                throw ApiException.badBody(where, where + " must be plain text of at most " + maxLength + " characters");
+            }
+            if (!items.contains(text)) items.add(text);
+        }
+        return items;
+    }
+
     /** A list of codes of the vocabulary {@code type} (duplicates dropped), or null when absent or null. */
     public <E extends Enum<E> & Coded> List<E> codes(String name, Class<E> type) {
         JsonNode value = node.get(name);

@@ -25,7 +25,7 @@ public final class ChangeLog {
     public void record(Connection c, NewChangeEvent event) throws SQLException {
         AuditLog.record(c, audit(event));
         String sql = "INSERT INTO change_event (incident_id, template_id, action, subject, subject_version, summary, details,"
-                + " author, organisation, data) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)";
+                + " author, organisation, data, audience) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, event.incidentId(), Types.BIGINT);
             ps.setObject(2, event.templateId(), Types.BIGINT);
@@ -37,6 +37,7 @@ public final class ChangeLog {
             ps.setString(8, event.actor().author());
             ps.setString(9, event.actor().organisation());
             ps.setString(10, event.data() == null ? null : toJson(event.data()));
+            ps.setArray(11, event.audience() == null ? null : c.createArrayOf("text", event.audience().toArray()));
             ps.executeUpdate();
         }
     }

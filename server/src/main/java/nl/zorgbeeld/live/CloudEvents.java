@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import nl.zorgbeeld.common.Json;
 
 /**
@@ -15,7 +16,8 @@ import nl.zorgbeeld.common.Json;
  * {@code subject} (what in it changed), {@code time}, {@code datacontenttype} and {@code data}, the
  * changed object as the API shows it. Extension attributes carry what the timeline shows: the
  * original {@code action}, {@code incidentid}, {@code subjectversion}, {@code summary}, {@code author}
- * and {@code organisation}.
+ * and {@code organisation}. The audience of a change (the institutions it is addressed to) routes it
+ * to personal streams and is not part of the event.
  */
 final class CloudEvents {
     static final String TYPE_PREFIX = "nl.zorgbeeld.";
@@ -27,13 +29,14 @@ final class CloudEvents {
 
     /**
      * One change; {@code data} is its stored JSON text, embedded as it is (null: no data member);
-     * {@code regionCode} the safety region of a change outside incidents that has one (a status report).
+     * {@code regionCode} the safety region of a change outside incidents that has one (a status report);
+     * {@code audience} the institutions it is addressed to (null: none in particular).
      */
     record Row(long seq, Long incidentId, OffsetDateTime occurredAt, String action, String subject, Integer subjectVersion,
-               String summary, String author, String organisation, String data, String regionCode) {}
+               String summary, String author, String organisation, String data, String regionCode, Set<String> audience) {}
 
     static LiveEvent event(Row row) {
-        return LiveEvent.of(row.seq(), row.incidentId(), row.action(), row.regionCode(), json(row));
+        return LiveEvent.of(row.seq(), row.incidentId(), row.action(), row.regionCode(), row.audience(), json(row));
     }
 
     static String json(Row row) {

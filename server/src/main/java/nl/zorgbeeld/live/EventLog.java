@@ -1,5 +1,6 @@
 package nl.zorgbeeld.live;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reading change_event by stream position (column seq, assigned in commit order: migration V9). A
@@ -16,7 +19,7 @@ import java.util.List;
 final class EventLog {
     // An institution's status report names the institution's region in its data: the streams show it only to who may see that region.
     private static final String COLUMNS = "seq, incident_id, occurred_at, action, subject, subject_version, summary,"
-            + " author, organisation, data::text, CASE WHEN incident_id IS NULL THEN data->>'regionCode' END";
+            + " author, organisation, data::text, CASE WHEN incident_id IS NULL THEN data->>'regionCode' END, audience";
 
     /** The highest committed position (0 when the log is empty). */
     long head(Connection c) throws SQLException {
@@ -37,12 +40,23 @@ final class EventLog {
             return rows(c, "SELECT " + COLUMNS + " FROM change_event WHERE incident_id IS NULL AND action LIKE 'institution.status.%'"
                     + " AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?", after, upTo, limit);
         }
+        if (topic.institutionId() != null) {
+            return rows(c, "SELECT " + COLUMNS + " FROM change_event WHERE audience @> ARRAY[?]::text[] AND seq > ? AND seq <= ?"
+                    + " ORDER BY seq LIMIT ?", topic.institutionId(), after, upTo, limit);
+        }
         if (topic.incidentList()) {
             return rows(c, "SELECT " + COLUMNS + " FROM change_event WHERE action LIKE 'incident.%' AND seq > ? AND seq <= ?"
                     + " ORDER BY seq LIMIT ?", after, upTo, limit);
         }
         return rows(c, "SELECT " + COLUMNS + " FROM change_event WHERE incident_id = ? AND seq > ? AND seq <= ?"
                 + " ORDER BY seq LIMIT ?", topic.incidentId(), after, upTo, limit);
+    }
+
+    private static Set<String> audience(Array array) throws SQLException {
+        if (array == null) return null;
+        Set<String> ids = new HashSet<>();
+        for (Object id : (Object[]) array.getArray()) ids.add((String) id);
+        return Set.copyOf(ids);
     }
 
     private static List<CloudEvents.Row> rows(Connection c, String sql, Object... values) throws SQLException {
@@ -53,7 +67,7 @@ final class EventLog {
                 while (rs.next()) {
                     rows.add(new CloudEvents.Row(rs.getLong(1), (Long) rs.getObject(2), rs.getObject(3, OffsetDateTime.class),
                             rs.getString(4), rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10), rs.getString(11)));
+                            rs.getString(9), rs.getString(10), rs.getString(11), audience(rs.getArray(12))));
                 }
             }
             return rows;

@@ -14,6 +14,7 @@ final class LiveHub {
     private final Map<Long, Set<SseStream>> byIncident = new ConcurrentHashMap<>();
     private final Set<SseStream> incidentList = ConcurrentHashMap.newKeySet();
     private final Set<SseStream> institutionStatus = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<SseStream>> byInstitution = new ConcurrentHashMap<>();
     private final Set<SseStream> all = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
     private final IncidentVisibility visibility;
@@ -37,6 +38,8 @@ final class LiveHub {
         }
         if (stream.topic.institutionStatus()) {
             institutionStatus.add(stream);
+        } else if (stream.topic.institutionId() != null) {
+            byInstitution.computeIfAbsent(stream.topic.institutionId(), id -> ConcurrentHashMap.newKeySet()).add(stream);
         } else if (stream.topic.incidentList()) {
             incidentList.add(stream);
         } else {
@@ -49,6 +52,11 @@ final class LiveHub {
         if (wasDropped) dropped.incrementAndGet();
         if (stream.topic.institutionStatus()) {
             institutionStatus.remove(stream);
+        } else if (stream.topic.institutionId() != null) {
+            byInstitution.computeIfPresent(stream.topic.institutionId(), (id, set) -> {
+                set.remove(stream);
+                return set.isEmpty() ? null : set;
+            });
         } else if (stream.topic.incidentList()) {
             incidentList.remove(stream);
         } else {
@@ -74,6 +82,13 @@ final class LiveHub {
         if (event.changesIncidentList()) {
             for (SseStream stream : incidentList) {
                 if (stream.wants(event)) stream.offer(event);
+            }
+        }
+        if (event.audience() != null) {
+            for (String institution : event.audience()) {
+                for (SseStream stream : byInstitution.getOrDefault(institution, Set.of())) {
+                    if (stream.wants(event)) stream.offer(event);
+                }
             }
         }
     }

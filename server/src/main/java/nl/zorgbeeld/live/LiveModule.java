@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/live}: the incident list (new incidents, status, GRIP level, regie), only the
  *       incidents the viewer may see;</li>
  *   <li>{@code GET /api/institutions/status/live}: every institution status report (status.StatusEvents) of the
- *       regions whose institutions the viewer may see.</li>
+ *       regions whose institutions the viewer may see;</li>
+ *   <li>{@code GET /api/me/live}: the changes addressed to the viewer's care institution (alerts,
+ *       acknowledgements, warnings), of whichever incident.</li>
  * </ul>
  * Every change is a CloudEvents JSON event {@code change} whose SSE id is its position in the change log.
  * A client that reconnects with {@code Last-Event-ID} (or {@code ?lastEventId=}) gets exactly the events
@@ -51,6 +53,7 @@ public final class LiveModule {
     public static final String INCIDENT_STREAM = "/api/incidents/{id}/live";
     public static final String LIST_STREAM = "/api/live";
     public static final String STATUS_STREAM = "/api/institutions/status/live";
+    public static final String PERSONAL_STREAM = "/api/me/live";
     /** How long a browser waits before it reconnects (the SSE retry field). */
     private static final int RETRY_MS = 2000;
 
@@ -59,6 +62,7 @@ public final class LiveModule {
     private final LongConsumer requireIncident;
     private final IncidentVisibility visibility;
     private final Function<Context, String> clientKey;
+    private final Function<Context, String> institutionOf;
     private final EventLog log = new EventLog();
     private final LiveHub hub;
     private final ChangeListener listener;
@@ -72,6 +76,13 @@ public final class LiveModule {
      */
     public LiveModule(DataSource dataSource, LiveConfig config, LongConsumer requireIncident, IncidentVisibility visibility,
                       Function<Context, String> clientKey) {
+        this(dataSource, config, requireIncident, visibility, clientKey, ctx -> null);
+    }
+
+    /** @param institutionOf the care institution the viewer speaks for (null: none), for the personal stream */
+    public LiveModule(DataSource dataSource, LiveConfig config, LongConsumer requireIncident, IncidentVisibility visibility,
+                      Function<Context, String> clientKey, Function<Context, String> institutionOf) {
+        this.institutionOf = institutionOf;
         this.dataSource = dataSource;
         this.config = config;
         this.requireIncident = requireIncident;
@@ -87,6 +98,7 @@ public final class LiveModule {
         cfg.routes.get(INCIDENT_STREAM, this::incidentStream);
         cfg.routes.get(LIST_STREAM, this::incidentListStream);
         cfg.routes.get(STATUS_STREAM, this::institutionStatusStream);
+        cfg.routes.get(PERSONAL_STREAM, this::personalStream);
         cfg.events.serverStarting(this::start);
         cfg.events.serverStopping(this::stop);
     }
@@ -125,6 +137,17 @@ public final class LiveModule {
 
     private void institutionStatusStream(Context ctx) {
         open(ctx, Topic.INSTITUTION_STATUS, visibility.forViewer(ctx), visibility.regionsForViewer(ctx), checkRequest(ctx));
+    }
+
+    /** What is addressed to the viewer's institution: of any incident, since it was sent to them. */
+    private void personalStream(Context ctx) {
+        Long last = checkRequest(ctx);
+        String institution = fromDatabase(() -> institutionOf.apply(ctx));
+        if (institution == null) {
+            throw ApiException.conflict("institution", "You speak for no care institution, so nothing is addressed to you"
+                    + " personally; follow an incident with /api/incidents/{id}/live");
+        }
+        open(ctx, Topic.institution(institution), incidentId -> true, region -> false, last);
     }
 
     private static Long checkRequest(Context ctx) {
@@ -197,6 +220,7 @@ public final class LiveModule {
         }
         Map<String, Object> connected = new LinkedHashMap<>();
         connected.put("stream", ctx.path());
+        if (stream.topic.institutionId() != null) connected.put("institutionId", stream.topic.institutionId());
         if (stream.topic.incidentId() != null) {
             connected.put("incidentId", stream.topic.incidentId());
             connected.put("watching", hub.watching(stream.topic.incidentId()));

@@ -31,6 +31,8 @@ class AnalysisJsonTest {
         Hazard location = new Hazard(UUID.randomUUID(), 8, 1, Hazard.LOCATION, null, null, null);
         Stakeholder recorded = new Stakeholder("vvt:1", "Zorgcentrum", StakeholderStatus.GEINFORMEERD, "Gebeld, ramen dicht", 2,
                 OffsetDateTime.of(2026, 11, 23, 10, 15, 30, 123_000_000, ZoneOffset.ofHours(1)), new Actor("Hanna", "GHOR"));
+        AlertMark silent = new AlertMark("ziekenhuis:2", "Ziekenhuis", "ziekenhuis", null, "seh@example.nl", true, 41, "Gaswolk \"Noord\"",
+                OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC), OffsetDateTime.of(2026, 11, 23, 10, 15, 0, 0, ZoneOffset.UTC));
         return List.of(
                 new Analysis.Item(new Affected(full, Zone.AGW, zone, 0), recorded, true),
                 new Analysis.Item(new Affected(sparse, Zone.ring(1000), location, 812.3456), Stakeholder.initial("ziekenhuis:2", "Ziekenhuis"), false),
@@ -38,10 +40,13 @@ class AnalysisJsonTest {
                 // In a Gaussian plume's zone, reached by the forecast later in a worse zone.
                 new Analysis.Item(new Affected(full, Zone.AGW, zone, 0), recorded, false,
                         new Threat(ZoneLevel.AGW, ZoneLevel.LBW, 812.34, 800.1, -12.55, 266.7, 234.5678, 410.0, 987.6543),
-                        new ForecastReach(Instant.parse("2026-11-23T10:00:00Z"), ZoneLevel.VRW, ZoneLevel.AGW, Instant.parse("2026-11-23T12:00:00Z"))),
+                        new ForecastReach(Instant.parse("2026-11-23T10:00:00Z"), ZoneLevel.VRW, ZoneLevel.AGW, Instant.parse("2026-11-23T12:00:00Z")), null),
                 // Only in a confidence area of a sector (no concentrations), upwind (no arrival).
                 new Analysis.Item(new Affected(sparse, Zone.ring(500), location, 120), Stakeholder.initial("ziekenhuis:2", "Z"), false,
-                        new Threat(null, ZoneLevel.VRW, 140.0, -20.0, 138.6, null, null, null, null), null));
+                        new Threat(null, ZoneLevel.VRW, 140.0, -20.0, 138.6, null, null, null, null), null, null),
+                // Silent on an alert past its deadline.
+                new Analysis.Item(new Affected(sparse, Zone.ring(500), location, 300), Stakeholder.initial("ziekenhuis:2", "Z"), false, null, null,
+                        silent));
     }
 
     @ParameterizedTest

@@ -80,15 +80,19 @@ class RouteMatrixTest {
         assertEquals(201, gags.post(base + "/plumes/forecast", "{\"source\":{\"type\":\"Point\",\"coordinates\":[5.15,52.05]},"
                 + "\"releaseRate\":1000,\"duration\":3600,\"substance\":\"chloor\",\"thresholds\":{\"LBW\":100,\"AGW\":10,\"VRW\":1},"
                 + "\"hours\":[{\"time\":\"2026-11-23T10:00:00+01:00\",\"windDirection\":90,\"windSpeed\":3,\"stabilityClass\":\"D\"}]}").status());
+        long alert = hin.post(base + "/alerts", "{\"audience\":{\"institutionIds\":[\"matrix:1\"]}}").json().at("/alert/id").asLong();
         TestUser elsewhere = TestUsers.user("Matrix Elders", "Matrix Elders VR01", "VR01", null, Role.LEZER);
         assertEquals(201, hin.post(base + "/invitations", "{\"organisationId\":" + elsewhere.organisationId() + "}").status());
+        long channel = ((Number) Sql.one("INSERT INTO organisation_channel (organisation_id, kind, address) VALUES (?, 'email',"
+                + " 'matrix@example.nl') RETURNING id", elsewhere.organisationId())).longValue();
         VALUES.putAll(Map.ofEntries(Map.entry("id", String.valueOf(incident)), Map.entry("pictureId", String.valueOf(picture)),
                 Map.entry("bulletId", String.valueOf(bullet)), Map.entry("elementId", element), Map.entry("featureId", element),
                 Map.entry("questionId", String.valueOf(question)), Map.entry("decisionId", String.valueOf(decision)),
                 Map.entry("templateId", String.valueOf(template)), Map.entry("themeId", String.valueOf(theme)),
                 Map.entry("institutionId", "matrix:1"), Map.entry("collectionId", "incident-" + incident), Map.entry("layer", "institutions"),
                 Map.entry("userId", String.valueOf(elsewhere.id())), Map.entry("organisationId", String.valueOf(elsewhere.organisationId())),
-                Map.entry("tokenId", "1"), Map.entry("plumeId", String.valueOf(plume))));
+                Map.entry("tokenId", "1"), Map.entry("plumeId", String.valueOf(plume)), Map.entry("alertId", String.valueOf(alert)),
+                Map.entry("channelId", String.valueOf(channel))));
     }
 
     @AfterAll
