@@ -15,6 +15,7 @@ import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION_USER;
 import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_BULLET;
 import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_NEW;
 import static nl.zorgbeeld.auth.Conditions.OWN_REGION;
+import static nl.zorgbeeld.auth.Conditions.REGIE;
 import static nl.zorgbeeld.auth.Role.BEHEERDER;
 import static nl.zorgbeeld.auth.Role.GAGS;
 import static nl.zorgbeeld.auth.Role.HOOFD_INFORMATIE;
@@ -106,6 +107,11 @@ public final class AccessRules {
         read("/api/incidents/{id}/pictures");
         rule(POST, "/api/incidents/{id}/pictures").allow(HOOFD_INFORMATIE).allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
         read("/api/incidents/{id}/pictures/{pictureId}");
+        // The management summary: everyone reads it, only who holds the regie writes it.
+        read("/api/incidents/{id}/pictures/{pictureId}/summary");
+        read("/api/incidents/{id}/pictures/{pictureId}/summary/versions");
+        rule(PUT, "/api/incidents/{id}/pictures/{pictureId}/summary").allow(HOOFD_INFORMATIE, REGIE).allow(GAGS, REGIE)
+                .allow(INFORMATIECOORDINATOR, REGIE);
         rule(POST, "/api/incidents/{id}/bullets").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_THEME_NEW)
                 .allow(INFORMATIECOORDINATOR, OWN_PICTURE_NEW);
         read("/api/incidents/{id}/bullets/{bulletId}");

@@ -20,8 +20,8 @@ public record PictureView(Incident incident, OffsetDateTime at, OffsetDateTime e
                           FirstDescription firstDescription, List<Section> pictures, List<Question> questions,
                           List<Decision> decisions) {
 
-    /** One picture with its content. */
-    public record Section(@JsonUnwrapped Picture picture, String templateName, FirstDescription firstDescription,
+    /** One picture with its content; the management summary first (null when the picture has none, as an own picture). */
+    public record Section(@JsonUnwrapped Picture picture, Summary summary, String templateName, FirstDescription firstDescription,
                           List<ThemeSection> themes, Casualties casualties) {}
 
     /** One theme of a picture with its current bullets, oldest first. */
