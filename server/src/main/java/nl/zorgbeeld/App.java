@@ -22,6 +22,7 @@ import nl.zorgbeeld.http.ErrorHandlers;
 import nl.zorgbeeld.http.RequestIds;
 import nl.zorgbeeld.picture.PictureModule;
 import nl.zorgbeeld.reference.InstitutionTypes;
+import nl.zorgbeeld.regie.RegieModule;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
 import nl.zorgbeeld.reference.ReferenceStore;
@@ -38,6 +39,7 @@ public final class App {
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
+        RegieModule regie = new RegieModule(incidentsAndPictures);
         AnalysisModule analysis = AnalysisModule.create(dataSource);
         ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
         ElementHandler elements = new ElementHandler(elementService);
@@ -68,6 +70,7 @@ public final class App {
             health.register(cfg.routes);
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);
+            regie.register(cfg.routes);
             elements.register(cfg.routes);
             analysis.register(cfg.routes);
             ogc.register(cfg.routes);

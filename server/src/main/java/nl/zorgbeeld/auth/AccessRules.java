@@ -16,6 +16,9 @@ import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_BULLET;
 import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_NEW;
 import static nl.zorgbeeld.auth.Conditions.OWN_REGION;
 import static nl.zorgbeeld.auth.Conditions.REGIE;
+import static nl.zorgbeeld.auth.Conditions.REGIE_OR_OWN_REGION;
+import static nl.zorgbeeld.auth.Conditions.CHECK_AUTHOR;
+import static nl.zorgbeeld.auth.Conditions.CHECK_AUTHOR_OR_OWN_REGION;
 import static nl.zorgbeeld.auth.Role.BEHEERDER;
 import static nl.zorgbeeld.auth.Role.GAGS;
 import static nl.zorgbeeld.auth.Role.HOOFD_INFORMATIE;
@@ -130,6 +133,16 @@ public final class AccessRules {
         read("/api/incidents/{id}/decisions");
         read("/api/incidents/{id}/decisions/{decisionId}");
         rule(PATCH, "/api/incidents/{id}/decisions/{decisionId}").allow(HOOFD_INFORMATIE);
+
+        // Regie checks: the regie holder or a Hoofd Informatie of the incident's region marks an item; its author
+        // (or they) resolves the mark; everyone who sees the incident reads them.
+        read("/api/vocabularies/checks");
+        rule(POST, "/api/incidents/{id}/checks").allow(HOOFD_INFORMATIE, REGIE_OR_OWN_REGION).allow(GAGS, REGIE)
+                .allow(INFORMATIECOORDINATOR, REGIE);
+        read("/api/incidents/{id}/checks");
+        read("/api/incidents/{id}/checks/{checkId}");
+        rule(POST, "/api/incidents/{id}/checks/{checkId}/resolve").allow(HOOFD_INFORMATIE, CHECK_AUTHOR_OR_OWN_REGION)
+                .allow(GAGS, CHECK_AUTHOR).allow(INFORMATIECOORDINATOR, CHECK_AUTHOR);
 
         // Templates are shared by every region: the system administrator manages them.
         read("/api/templates");

@@ -71,6 +71,8 @@ class RouteMatrixTest {
         long question = hin.post(base + "/questions", "{\"question\":\"Hoeveel?\",\"addressee\":\"ROAZ\"}").json().get("id").asLong();
         long decision = hin.post(base + "/decisions", "{\"kind\":\"besluit\",\"description\":\"Opschalen\",\"owner\":\"HIN\"}")
                 .json().get("id").asLong();
+        long check = hin.post(base + "/checks", "{\"target\":{\"type\":\"bullet\",\"id\":" + bullet + "},\"kind\":\"onduidelijk\","
+                + "\"note\":\"Welke loods?\"}").json().get("id").asLong();
         TestUser elsewhere = TestUsers.user("Matrix Elders", "Matrix Elders VR01", "VR01", null, Role.LEZER);
         assertEquals(201, hin.post(base + "/invitations", "{\"organisationId\":" + elsewhere.organisationId() + "}").status());
         VALUES.putAll(Map.ofEntries(Map.entry("id", String.valueOf(incident)), Map.entry("pictureId", String.valueOf(picture)),
@@ -79,7 +81,7 @@ class RouteMatrixTest {
                 Map.entry("templateId", String.valueOf(template)), Map.entry("themeId", String.valueOf(theme)),
                 Map.entry("institutionId", "matrix:1"), Map.entry("collectionId", "incident-" + incident), Map.entry("layer", "institutions"),
                 Map.entry("userId", String.valueOf(elsewhere.id())), Map.entry("organisationId", String.valueOf(elsewhere.organisationId())),
-                Map.entry("tokenId", "1")));
+                Map.entry("tokenId", "1"), Map.entry("checkId", String.valueOf(check)), Map.entry("code", TestUsers.REGION)));
     }
 
     @AfterAll
@@ -144,9 +146,11 @@ class RouteMatrixTest {
         if (rule.audience() == Rule.Audience.PUBLIC) return true;
         if (caller.user() == null || rule.sessionOnly()) return false;
         boolean underIncident = rule.path().startsWith("/api/incidents/{id}") || rule.path().startsWith("/ogc/collections/{collectionId}");
+        boolean underRegion = rule.path().startsWith("/api/regions/{code}");
         boolean seesIncident = caller.ownRegion() || caller.user().roles().contains(Role.BEHEERDER);
         if (underIncident && !seesIncident) return false;
-        return rule.allows(caller.user().roles(), c -> c.kind() == Condition.Kind.REGION && (!underIncident || caller.ownRegion()));
+        return rule.allows(caller.user().roles(), c -> c.kind() == Condition.Kind.REGION
+                && (!underIncident && !underRegion || caller.ownRegion()));
     }
 
     /** The codes of the access check's own refusals. */
@@ -185,6 +189,8 @@ class RouteMatrixTest {
                 + " (SELECT count(*) FROM casualty_count) AS casualties, (SELECT count(*) FROM information_question_version) AS questions,"
                 + " (SELECT count(*) FROM decision_version) AS decisions, (SELECT count(*) FROM api_token WHERE revoked_at IS NULL) AS tokens,"
                 + " (SELECT count(*) FROM incident_invitation WHERE removed_at IS NULL) AS invitations,"
+                + " (SELECT count(*) FROM picture_summary_version) AS summaries, (SELECT count(*) FROM regie_check) AS checks,"
+                + " (SELECT count(*) FROM regie_check_resolution) AS resolutions, (SELECT count(*) FROM risk_assessment) AS risks,"
                 + " (SELECT md5(string_agg(id || display_name || disabled || coalesce(enrolment_code_hash, '') || coalesce(password_hash, ''), ','"
                 + " ORDER BY id)) FROM app_user) AS users, (SELECT md5(string_agg(o::text, ',' ORDER BY id)) FROM organisation o) AS organisations,"
                 + " (SELECT md5(string_agg(user_id || role, ',' ORDER BY user_id, role)) FROM user_role) AS roles"));
