@@ -144,6 +144,9 @@ public final class AccessRules {
         rule(POST, "/api/incidents/{id}/checks/{checkId}/resolve").allow(HOOFD_INFORMATIE, CHECK_AUTHOR_OR_OWN_REGION)
                 .allow(GAGS, CHECK_AUTHOR).allow(INFORMATIECOORDINATOR, CHECK_AUTHOR);
 
+        // The picture's quality against the norms: the Hoofd Informatie's panel and export (and the system administrator's).
+        rule(GET, "/api/incidents/{id}/quality").allow(HOOFD_INFORMATIE).allow(BEHEERDER);
+
         // Templates are shared by every region: the system administrator manages them.
         read("/api/templates");
         rule(POST, "/api/templates").allow(BEHEERDER);

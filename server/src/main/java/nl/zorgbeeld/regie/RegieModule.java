@@ -6,12 +6,16 @@ import nl.zorgbeeld.picture.PictureModule;
 /** The regie's tools inside an incident: regie checks on the picture and the picture-quality indicators. */
 public final class RegieModule {
     private final CheckHandler checks;
+    private final QualityHandler quality;
 
     public RegieModule(PictureModule pictures) {
-        checks = new CheckHandler(new CheckService(pictures.transactions(), pictures.incidents(), new CheckStore()));
+        CheckStore checkStore = new CheckStore();
+        checks = new CheckHandler(new CheckService(pictures.transactions(), pictures.incidents(), checkStore));
+        quality = new QualityHandler(new QualityService(pictures.transactions(), pictures.pictureService(), checkStore, new QualityStore()));
     }
 
     public void register(RoutesConfig routes) {
         checks.register(routes);
+        quality.register(routes);
     }
 }
