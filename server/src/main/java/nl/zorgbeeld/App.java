@@ -23,6 +23,9 @@ import nl.zorgbeeld.http.RequestIds;
 import nl.zorgbeeld.picture.PictureModule;
 import nl.zorgbeeld.reference.InstitutionTypes;
 import nl.zorgbeeld.regie.RegieModule;
+import nl.zorgbeeld.risk.RiskHandler;
+import nl.zorgbeeld.risk.RiskService;
+import nl.zorgbeeld.risk.RiskStore;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
 import nl.zorgbeeld.reference.ReferenceStore;
@@ -40,6 +43,7 @@ public final class App {
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
         RegieModule regie = new RegieModule(incidentsAndPictures);
+        RiskHandler risk = new RiskHandler(new RiskService(incidentsAndPictures.transactions(), new RiskStore(), java.time.Clock.systemUTC()));
         AnalysisModule analysis = AnalysisModule.create(dataSource);
         ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
         ElementHandler elements = new ElementHandler(elementService);
@@ -71,6 +75,7 @@ public final class App {
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);
             regie.register(cfg.routes);
+            risk.register(cfg.routes);
             elements.register(cfg.routes);
             analysis.register(cfg.routes);
             ogc.register(cfg.routes);

@@ -16,6 +16,7 @@ import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_BULLET;
 import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_NEW;
 import static nl.zorgbeeld.auth.Conditions.OWN_REGION;
 import static nl.zorgbeeld.auth.Conditions.REGIE;
+import static nl.zorgbeeld.auth.Conditions.OWN_REGION_PATH;
 import static nl.zorgbeeld.auth.Conditions.REGIE_OR_OWN_REGION;
 import static nl.zorgbeeld.auth.Conditions.CHECK_AUTHOR;
 import static nl.zorgbeeld.auth.Conditions.CHECK_AUTHOR_OR_OWN_REGION;
@@ -147,6 +148,13 @@ public final class AccessRules {
         // The picture's quality against the norms: the Hoofd Informatie's panel and export (and the system administrator's).
         rule(GET, "/api/incidents/{id}/quality").allow(HOOFD_INFORMATIE).allow(BEHEERDER);
 
+        // The Veiligheidsbeeld (regional risk dashboard, outside incidents): kept by the region's Hoofd Informatie, read by
+        // the region's organisations.
+        read("/api/vocabularies/risk");
+        regionRead("/api/regions/{code}/risk");
+        regionRead("/api/regions/{code}/risk/history");
+        rule(POST, "/api/regions/{code}/risk").allow(HOOFD_INFORMATIE, OWN_REGION_PATH);
+
         // Templates are shared by every region: the system administrator manages them.
         read("/api/templates");
         rule(POST, "/api/templates").allow(BEHEERDER);
@@ -226,6 +234,13 @@ public final class AccessRules {
     private static void read(String path) {
         Builder b = rule(GET, path);
         for (Role role : Role.values()) b.allow(role);
+    }
+
+    /** A GET for every role of the region in the path (and the beheerder, who reads every region). */
+    private static void regionRead(String path) {
+        Builder b = rule(GET, path);
+        for (Role role : Role.values()) b.allow(role, Conditions.OWN_REGION_PATH);
+        b.allow(BEHEERDER);
     }
 
     private static Builder rule(HandlerType method, String path) {
