@@ -15,6 +15,12 @@
 //   mayKeepTimeline()                      decisions, actions and information questions
 //   maySetStakeholderStatus(institutionId) the stakeholder status of this institution
 //   mayManage()                            users (and, for the beheerder, organisations): the Beheer page
+//   holdsRegie(incident)                   the user is who the incident's regie names
+//   mayWriteSummary(incident)              the management summary: who holds the regie
+//   mayMark(incident)                      regie checks: who holds the regie, or a Hoofd Informatie of the own region
+//   mayResolve(check, incident)            resolve a mark: its item's author, who holds the regie, or the region's Hoofd Informatie
+//   mayReadQuality()                       the picture-quality panel: a Hoofd Informatie or the beheerder
+//   mayKeepRisk(regionCode)                the Veiligheidsbeeld of that region: its Hoofd Informatie
 import { me } from './me.js';
 
 const HAZARD_THEME = 'gevaarlijke stoffen';
@@ -64,3 +70,21 @@ export const mayKeepTimeline = () => hin();
 export const maySetStakeholderStatus = (institutionId) => hin() || (coordinator() && institutionId === me().institutionId);
 
 export const mayManage = () => hasRole('beheerder') || hasRole('organisatiebeheerder');
+
+const writer = () => hin() || gags() || hasRole('informatiecoordinator');
+
+const same = (a, b) => Boolean(a && b && a.toLowerCase() === b.toLowerCase());
+
+export const holdsRegie = (incident) => Boolean(incident?.regie && same(incident.regie.person, me()?.displayName)
+  && same(incident.regie.organisation, me()?.organisation.name));
+
+export const mayWriteSummary = (incident) => writer() && holdsRegie(incident);
+
+export const mayMark = (incident) => (hin() && ownRegion(incident)) || (writer() && holdsRegie(incident));
+
+export const mayResolve = (check, incident) => mayMark(incident)
+  || (writer() && same(check.targetAuthor.author, me()?.displayName) && same(check.targetAuthor.organisation, me()?.organisation.name));
+
+export const mayReadQuality = () => hin() || hasRole('beheerder');
+
+export const mayKeepRisk = (regionCode) => hin() && same(regionCode, me()?.organisation.regionCode);
