@@ -125,7 +125,7 @@ function render(view, events) {
       load();
     },
   });
-  renderTimeline(timelineBox, { view, events, readOnly: readOnly || !mayKeepTimeline(), reload: () => load() });
+  renderTimeline(timelineBox, { view, events, checks: state.checks?.checks ?? [], readOnly: readOnly || !mayKeepTimeline(), reload: () => load() });
   state.ready = true;
   document.body.dataset.incidentReady = String(view.incident.id);
 }
@@ -183,7 +183,9 @@ function addToTimeline(change) {
     liveId: change.id, occurredAt: change.time, action: change.action, summary: change.summary,
     actor: { author: change.author, organisation: change.organisation },
   }, ...state.events];
-  if (!timelineBox.querySelector('form')) renderTimeline(timelineBox, { view: state.view, events: state.events, readOnly: readOnlyNow(), reload: () => load() });
+  if (!timelineBox.querySelector('form')) {
+    renderTimeline(timelineBox, { view: state.view, events: state.events, checks: state.checks?.checks ?? [], readOnly: readOnlyNow(), reload: () => load() });
+  }
 }
 
 const readOnlyNow = () => Boolean(state.at) || state.view.incident.status === 'gesloten' || !mayKeepTimeline();

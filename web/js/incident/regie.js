@@ -76,11 +76,15 @@ export function checklist(ctx) {
 }
 
 /** The marks on a bullet (open ones first, resolved ones as history), each resolvable by its author. */
-export function bulletMarks(bullet, ctx) {
-  const checks = (ctx.checks ?? []).filter((c) => c.target.type === 'bullet' && Number(c.target.id) === bullet.id);
+export const bulletMarks = (bullet, ctx) => itemMarks({ type: 'bullet', id: String(bullet.id) }, ctx);
+
+/** The marks on any item ({type, id} as the API names it: an entry as 'decisions/3'). */
+export function itemMarks(target, ctx) {
+  const checks = (ctx.checks ?? []).filter((c) => c.target.type === target.type && c.target.id === target.id);
   if (!checks.length) return null;
   checks.sort((a, b) => Number(b.open) - Number(a.open));
-  return el('ul', { class: 'zb-marks', 'aria-label': 'Regiechecks op dit bericht' }, checks.map((c) => markItem(c, ctx)));
+  return el('ul', { class: 'zb-marks', 'aria-label': target.type === 'bullet' ? 'Regiechecks op dit bericht' : 'Regiechecks hierop' },
+    checks.map((c) => markItem(c, ctx)));
 }
 
 function markItem(check, ctx) {
@@ -127,12 +131,15 @@ function conflictText(target, ctx) {
 }
 
 /** "Markeren" on a bullet for who holds the regie (or the region's Hoofd Informatie): the form of a regie check. */
-export function markButton(bullet, ctx) {
+export const markButton = (bullet, ctx) => markItemButton({ type: 'bullet', id: bullet.id }, `Bericht markeren: ${bullet.text}`, ctx);
+
+/** The same for any item: `target` as the API takes it, `name` the button's accessible name. */
+export function markItemButton(target, name, ctx) {
   const incident = ctx.view.incident;
   if (ctx.readOnly || !mayMark(incident)) return null;
-  const open = el('button', { type: 'button', class: 'zb-link-button', 'aria-label': `Bericht markeren: ${bullet.text}` }, 'Markeren');
+  const open = el('button', { type: 'button', class: 'zb-link-button', 'aria-label': name }, 'Markeren');
   open.addEventListener('click', () => {
-    const others = ctx.view.pictures.flatMap((p) => p.themes.flatMap((t) => t.bullets.filter((b) => b.id !== bullet.id)
+    const others = ctx.view.pictures.flatMap((p) => p.themes.flatMap((t) => t.bullets.filter((b) => target.type !== 'bullet' || b.id !== target.id)
       .map((b) => ({ code: String(b.id), text: `${t.name}: ${b.text}`.slice(0, 120) }))));
     const conflictField = selectField({ label: 'Tegenstrijdig met', name: 'conflictsWith', options: others, blank: 'Kies een bericht' });
     const node = form({
@@ -141,7 +148,7 @@ export function markButton(bullet, ctx) {
         textField({ label: 'Toelichting', name: 'note', max: NOTE_LIMIT, required: true, multiline: true }),
         buttons('Markeren', () => { node.replaceWith(open); open.focus(); })],
       save: async ({ kind, note, conflictsWith }) => {
-        const body = { target: { type: 'bullet', id: bullet.id }, kind, note };
+        const body = { target, kind, note };
         if (kind === 'tegenstrijdig' && conflictsWith) body.conflictsWith = { type: 'bullet', id: Number(conflictsWith) };
         await post(`/api/incidents/${incident.id}/checks`, body);
         ctx.reload();

@@ -110,6 +110,29 @@ class RegieBrowserTest {
     }
 
     @Test
+    void aMarkOnADecisionShowsInTheTimeline() {
+        RegieFixture s = RegieFixture.start(hanna, "Regie tijdlijn");
+        long decision = hanna.post(s.path("/decisions"), "{\"kind\": \"actie\", \"description\": \"Bel UMC Utrecht\", \"owner\": \"HIN\"}")
+                .json().get("id").asLong();
+        try (Browser.Screen screen = browser.screen(1400, 900)) {
+            server.logIn(screen.context());
+            Page page = screen.open(server.url("/#incident=" + s.incidentId));
+            page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Tijdlijn")).click();
+            Locator entry = page.locator(".zb-decisions .zb-entry");
+            button(entry, "Markeren: Bel UMC Utrecht").click();
+            Locator markForm = entry.getByRole(AriaRole.FORM, new Locator.GetByRoleOptions().setName("Regiecheck"));
+            markForm.getByLabel("Soort").selectOption("onvolledig");
+            markForm.getByLabel("Toelichting").fill("Voor wanneer?");
+            button(markForm, "Markeren").click();
+            assertThat(entry.locator(".zb-mark")).containsText("Voor wanneer?");
+            JsonNode checks = hanna.get(s.path("/checks")).json().get("checks");
+            assertEquals("decisions/" + decision, checks.get(0).get("target").get("id").asText());
+            assertEquals(List.of(), screen.problems());
+            assertEquals(List.of(), screen.refused());
+        }
+    }
+
+    @Test
     void theQualityPanelChangesWhenAStaleThemeIsUpdated() {
         RegieFixture s = RegieFixture.start(hanna, "Kwaliteit in beeld");
         long old = s.bullet(hanna, "Meteo", "Wind zuidwest 4 Bft");
