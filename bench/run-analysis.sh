@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark of the network analysis (issue 5), one command:  bench/run-analysis.sh
+# Benchmark of the network analysis (issues 5 and 9), one command:  bench/run-analysis.sh
 # 100,000 synthetic institutions (generated once) plus the reference data, a 2,000-vertex effect zone
-# and 4 rings: p50/p95 of the analysis next to the bare PostGIS query, in one run. Prints the figures
+# and 4 rings: p50/p95 of the analysis in the service, over HTTP, a redraw until the analysis follows
+# it, and where a write's time goes, next to the bare PostGIS query, in one run. Prints the figures
 # and a final SUMMARY line, and writes them with the machine and this command into docs/performance.md.
 # Uses the private cluster's database zorgbeeld_bench_ana (ZORGBEELD_BENCH_DB) unless DATABASE_URL is
 # set, its own build folder target-bench (ZORGBEELD_BUILD_DIR), and the reference data in
@@ -45,6 +46,12 @@ echo
   echo "R-tree of its segments for exact distances, an interval tree for inside/outside), and a request asks the"
   echo "database only for the incident's current elements and its statuses and marks. The bare query instead"
   echo "measures every candidate against every vertex of the zone."
+  echo
+  echo "Over HTTP, one small query gives the version of the analysis (current hazard rows, status versions, latest"
+  echo "newly-affecting run, reference data, recording state): its ETag answers 304, or selects the rendering kept"
+  echo "for it (and its gzip form); a new version is computed once (the geometry shared with the recomputation),"
+  echo "streamed with one JSON generator and kept. A write returns before the recomputation, which runs on a"
+  echo "thread of its own; the read after it waits for that (or does it) so that it always follows the write."
   echo
   cat "$OUT.report"
   echo

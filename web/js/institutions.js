@@ -9,6 +9,9 @@ const radiusAt = (zoom) => (zoom < 8 ? 3.5 : zoom < 10 ? 4.5 : zoom < 12 ? 6 : 7
 
 const unknownType = (code) => ({ code, label: code, color: '#6b7280', shape: 'circle', count: 0 });
 
+/** Every institution marker by institution id, for the status rings (status/status-panel.js). */
+export const markersById = new Map();
+
 /**
  * Leaflet's canvas handles at most one pointer move per 32 ms and drops the others, so a pointer
  * that comes to rest just after a move kept the marker (or the coordinates, or the area label) of
@@ -53,11 +56,12 @@ export function institutionLayers(collection, types, map) {
       renderer, radius, weight: 1, shape: entry.type.shape, color: entry.type.color, hollow: !feature.properties.connected,
     });
     marker.feature = feature;
+    markersById.set(String(feature.id), marker);
     entry.group.addLayer(marker);
     entry.count += 1;
   }
   for (const { type, group } of entries.values()) {
-    group.bindPopup((marker) => institutionPopup(marker.feature.properties, type), { maxWidth: 320, minWidth: 220 });
+    group.bindPopup((marker) => institutionPopup(marker.feature.properties, type, String(marker.feature.id)), { maxWidth: 340, minWidth: 240 });
   }
   map.on('zoomend', () => {
     const r = radiusAt(map.getZoom());

@@ -16,6 +16,7 @@ import { setUpDrawer, setUpTabs } from './panel.js';
 import { createPanes } from './panes.js';
 import { markerIcon } from './shapes.js';
 import { loadMe } from './me.js';
+import { setUpStatus } from './status/status-panel.js';
 import { addAttributions, renderSourceList, showDemoNotice } from './sources.js';
 import { showUpdated } from './topbar.js';
 
@@ -100,6 +101,9 @@ function build(map, [config, vocabulary, sources, countries, provinces, regions,
   new LegendControl(layers.types).addTo(map);
   setUpIncidentMap(map, control, state);
   setUpAnalysis(map, control, state);
+  const regionList = regions.features.map((f) => ({ code: f.properties.code, name: f.properties.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  setUpStatus(map, state, regionList, new Map(vocabulary.types.map((t) => [t.code, t.label])));
 
   const hover = new HoverLabel(map);
   hover.addAreas(regions, layers.regions, 'Veiligheidsregio', true);

@@ -2,6 +2,8 @@
 import { el } from './dom.js';
 import { formatDateTime } from './format.js';
 import { markerIcon } from './shapes.js';
+import { known } from './status/status-api.js';
+import { statusSection } from './status/status-view.js';
 
 const yesNo = (value) => (value ? 'Ja' : 'Nee');
 
@@ -9,7 +11,8 @@ function row(term, ...value) {
   return value.some((v) => v != null && v !== '') ? [el('dt', {}, term), el('dd', {}, ...value)] : [];
 }
 
-export function institutionPopup(p, type) {
+/** @param id the institution id, for its status report */
+export function institutionPopup(p, type, id) {
   const street = [p.street, p.houseNumber].filter(Boolean).join(' ');
   const place = [p.postcode, p.city].filter(Boolean).join(' ');
   const connected = p.connected
@@ -19,6 +22,7 @@ export function institutionPopup(p, type) {
     el('h3', { class: 'zb-popup__name' }, p.name),
     el('p', { class: 'zb-popup__type' }, markerIcon(type.shape, type.color, !p.connected, 16), type.label,
       p.demo && el('span', { class: 'zb-badge zb-badge--demo' }, 'Demodata')),
+    statusSection({ id, regionCode: p.regionCode }, known.words),
     el('dl', {},
       row('Organisatie', p.organisation),
       row('Adres', street, street && place && el('br'), place),

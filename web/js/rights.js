@@ -14,6 +14,8 @@
 //   mayAddOwnPicture()                     add an own picture (an institution's coordinator: its own)
 //   mayKeepTimeline()                      decisions, actions and information questions
 //   maySetStakeholderStatus(institutionId) the stakeholder status of this institution
+//   mayReportStatus(institution)           report or confirm the status of this institution ({id, regionCode}):
+//                                          its own coordinator, or a Hoofd Informatie of its region
 //   mayManage()                            users (and, for the beheerder, organisations): the Beheer page
 //   holdsRegie(incident)                   the user is who the incident's regie names
 //   mayWriteSummary(incident)              the management summary: who holds the regie
@@ -32,9 +34,9 @@ const hin = () => hasRole('hoofd-informatie');
 const gags = () => hasRole('gags');
 const coordinator = () => hasRole('informatiecoordinator') && Boolean(me()?.institutionId);
 
-function ownRegion(incident) {
+function ownRegion(thing) {
   const region = me()?.organisation.regionCode;
-  return Boolean(incident?.regionCode && region && incident.regionCode.toUpperCase() === region.toUpperCase());
+  return Boolean(thing?.regionCode && region && thing.regionCode.toUpperCase() === region.toUpperCase());
 }
 
 const ownPicture = (picture) => coordinator() && picture.kind === 'eigen' && picture.institutionId === me().institutionId;
@@ -68,6 +70,9 @@ export const mayAddOwnPicture = () => hin() || coordinator();
 export const mayKeepTimeline = () => hin();
 
 export const maySetStakeholderStatus = (institutionId) => hin() || (coordinator() && institutionId === me().institutionId);
+
+export const mayReportStatus = (institution) => Boolean(institution)
+  && ((hin() && ownRegion(institution)) || (coordinator() && institution.id === me().institutionId));
 
 export const mayManage = () => hasRole('beheerder') || hasRole('organisatiebeheerder');
 

@@ -95,3 +95,58 @@ export function markerIcon(shape, color, hollow = false, size = 18) {
   drawMarker(ctx, shape, size / 2, size / 2, size * 0.27, color, hollow);
   return canvas;
 }
+
+/**
+ * The ring around a marker that shows an institution's operational status. The type keeps its
+ * shape and colour; the status differs in line pattern as well as colour (colour-blind safe):
+ * normaal thin solid, beperkt dashed, evacuerend dotted and double, gesloten thick with a slash.
+ */
+export const STATUS_RINGS = {
+  normaal: { color: '#1a7f37', width: 1.5, dash: [] },
+  beperkt: { color: '#b45309', width: 2.5, dash: [4, 3] },
+  evacuerend: { color: '#6d28d9', width: 2.5, dash: [1.5, 2.5], double: true },
+  gesloten: { color: '#111111', width: 3, dash: [], slash: true },
+};
+
+/** How far beyond r a status ring reaches, for the canvas redraw bounds. */
+export const RING_EXTENT = SHAPE_EXTENT + 1.2;
+
+export function drawStatusRing(ctx, status, x, y, r) {
+  const ring = STATUS_RINGS[status];
+  if (!ring) return;
+  const radius = r * (SHAPE_EXTENT + 0.4) + 2;
+  ctx.save();
+  ctx.globalAlpha = 1;
+  ctx.lineWidth = ring.width;
+  ctx.strokeStyle = ring.color;
+  ctx.setLineDash(ring.dash);
+  circle(ctx, x, y, radius);
+  ctx.stroke();
+  if (ring.double) {
+    circle(ctx, x, y, radius + ring.width + 1.5);
+    ctx.stroke();
+  }
+  if (ring.slash) {
+    ctx.beginPath();
+    const d = radius * Math.SQRT1_2;
+    ctx.moveTo(x - d, y + d);
+    ctx.lineTo(x + d, y - d);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+/** A small canvas with a status ring around a neutral dot, for the legend. */
+export function statusIcon(status, size = 18) {
+  const ratio = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = Math.round(size * ratio);
+  canvas.style.width = canvas.style.height = `${size}px`;
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.className = 'zb-marker-icon';
+  const ctx = canvas.getContext('2d');
+  ctx.scale(ratio, ratio);
+  drawMarker(ctx, 'circle', size / 2, size / 2, size * 0.14, '#9aa5b1', false);
+  drawStatusRing(ctx, status, size / 2, size / 2, size * 0.14);
+  return canvas;
+}

@@ -1,11 +1,12 @@
 // The network analysis in the page: the "Netwerkanalyse" tab (summary, the affected institutions,
 // the call list "Belronde", "Mijn blootstelling", CSV downloads) and the analysis on the map. It
 // follows the incident UI's `zorgbeeld:incident` event. A change of the analysis made by the
-// picture arrives from the live stream with the analysis itself and replaces the rows in place; it
-// is read again when the incident's elements on the map change (the map's `zorgbeeld:elements`
-// event: their zones and rings are drawn from it) and when a status is set. The analysis is
-// always of now.
-// Publishes window.zorgbeeld.analysis ({incidentId, count, ready}) for the browser tests.
+// picture arrives from the live stream with the analysis itself (unless it is large: then it is read)
+// and replaces the rows in place; it is read again when the incident's elements on the map change
+// (the map's `zorgbeeld:elements` event: their zones and rings are drawn from it) and when a status
+// is set. The analysis is always of now. Says so when the analysis is not current: its recording
+// failed on the server, or refreshing it failed here (the last one loaded stays on screen, with its time).
+// Publishes window.zorgbeeld.analysis ({incidentId, count, ready, current}) for the browser tests.
 import { el } from '../dom.js';
 import { formatCount, formatTime } from '../format.js';
 import { dutchMessage } from '../incident/errors.js';
@@ -39,7 +40,7 @@ export function setUpAnalysis(map, control, state) {
   tab.append(box);
   const live = document.getElementById('live-status');
   const analysisMap = new AnalysisMap(map, control);
-  const published = { incidentId: null, count: 0, ready: false };
+  const published = { incidentId: null, count: 0, ready: false, current: false };
   state.analysis = published;
 
   const view = { name: 'affected', rings: '', analysis: null, error: null, loadedFor: null };
@@ -63,10 +64,11 @@ export function setUpAnalysis(map, control, state) {
       view.error = null;
       view.loadedFor = id;
       analysisMap.show(analysis, rings);
-      Object.assign(published, { incidentId: id, count: analysis.institutions.length, ready: true });
+      Object.assign(published, { incidentId: id, count: analysis.institutions.length, ready: true, current: analysis.recording?.current !== false });
     } catch (error) {
       if (load !== loads) return;
       view.error = error;
+      published.current = false;
     }
     if (!typing()) render();
     loaded('analysis', id);
@@ -92,7 +94,7 @@ export function setUpAnalysis(map, control, state) {
       box.replaceChildren();
       return;
     }
-    if (view.error) {
+    if (view.error && !(view.analysis && view.loadedFor === id)) {
       box.replaceChildren(el('p', { class: 'zb-form__error', role: 'alert' }, `De netwerkanalyse kon niet worden geladen. ${dutchMessage(view.error)}`));
       return;
     }
@@ -111,6 +113,7 @@ export function setUpAnalysis(map, control, state) {
     const s = analysis.summary;
     const noHazards = analysis.elements.length === 0;
     return el('div', { class: 'zb-analysis__head' },
+      staleNotice(analysis),
       selection.at && el('p', { class: 'zb-analysis__now' }, 'Let op: de netwerkanalyse toont altijd de situatie van nu, niet het gekozen eerdere moment.'),
       noHazards ? el('p', { class: 'zb-empty' }, 'Er is nog geen incidentlocatie, incidentgebied of effectgebied getekend. Zodra dat er is, staan hier de geraakte instellingen.')
         : el('p', { class: 'zb-analysis__totals' },
@@ -123,6 +126,26 @@ export function setUpAnalysis(map, control, state) {
         ringsField(),
         el('a', { href: csvUrl(id, view.rings), download: '', class: 'zb-analysis__csv' }, 'Geraakte instellingen (CSV)'),
         el('span', { class: 'zb-analysis__time' }, `Berekend ${formatTime(new Date(analysis.computedAt))}`)));
+  }
+
+  /** Why the analysis on screen is not current, if it is not; null when it is. */
+  function staleNotice(analysis) {
+    if (view.error) {
+      return el('p', { class: 'zb-analysis__stale', role: 'alert' },
+        el('strong', {}, 'De netwerkanalyse is niet actueel. '),
+        `Bijwerken is mislukt (${dutchMessage(view.error)}); dit is de analyse van ${formatTime(new Date(analysis.computedAt))}.`);
+    }
+    const recording = analysis.recording;
+    if (!recording || recording.current) return null;
+    if (recording.reason === 'failed') {
+      return el('p', { class: 'zb-analysis__stale', role: 'alert' },
+        el('strong', {}, 'De netwerkanalyse is niet actueel. '),
+        `Het herberekenen na de laatste wijziging van het beeld is mislukt (${formatTime(new Date(recording.failedAt))},`
+          + ` melding ${recording.reference}). Wie nieuw geraakt is en de lijst met wijzigingen zijn daardoor niet bijgewerkt.`
+          + ' Bij de volgende wijziging van het beeld wordt het opnieuw geprobeerd.');
+    }
+    return el('p', { class: 'zb-analysis__stale zb-analysis__stale--pending', role: 'status' },
+      'De netwerkanalyse wordt bijgewerkt; wie nieuw geraakt is, kan nog ontbreken.');
   }
 
   function ringsField() {
@@ -210,8 +233,13 @@ export function setUpAnalysis(map, control, state) {
       // The analysis with the default rings, as it stands after the change: the rows follow without a request.
       announceNews(change.data.analysis, false);
       view.analysis = change.data.analysis;
-      Object.assign(published, { count: view.analysis.institutions.length, runId: change.data.runId });
+      view.error = null;
+      Object.assign(published, { count: view.analysis.institutions.length, runId: change.data.runId,
+        current: view.analysis.recording?.current !== false });
       if (!typing()) render();
+    } else if (change.type === 'nl.zorgbeeld.analysis.changed' && view.loadedFor === incidentId()) {
+      // Other rings, or an analysis too large to travel with the event: read it (kept per version on the server).
+      refresh();
     } else if (change.type === 'nl.zorgbeeld.stakeholder.status') {
       // A status set by someone else changes the counts and the call list: read once.
       refresh();

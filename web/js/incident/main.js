@@ -9,6 +9,7 @@ import { me } from '../me.js';
 import { loaded, loading } from '../ready.js';
 import { watchIncident } from '../live.js';
 import { atQuery, get } from './api.js';
+import { loadMe } from '../me.js';
 import { mayKeepTimeline, mayReadAudit, mayReadQuality, mayRunIncident } from '../rights.js';
 import { openAudit } from './audit.js';
 import { openQuality } from './quality.js';
@@ -251,7 +252,8 @@ async function start() {
   window.zorgbeeld = window.zorgbeeld || {};
   window.zorgbeeld.incident = state;
   try {
-    await loadVocabularies();
+    // The top bar's buttons and the forms follow the user's rights: know the user before the first render.
+    await Promise.all([loadVocabularies(), loadMe()]);
   } catch (error) {
     summary.replaceChildren(el('span', { class: 'zb-form__error', role: 'alert' }, `Incidenten zijn niet beschikbaar. ${dutchMessage(error)}`));
     loaded('picture', null);

@@ -29,6 +29,7 @@ import nl.zorgbeeld.risk.RiskStore;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
 import nl.zorgbeeld.reference.ReferenceStore;
+import nl.zorgbeeld.status.StatusModule;
 
 /** Builds the web app: every route of the product, wired to its services. Tests use this same factory. */
 public final class App {
@@ -38,14 +39,19 @@ public final class App {
     private App() {}
 
     public static Javalin create(Config config, DataSource dataSource, String postgisVersion) {
+        return create(config, dataSource, postgisVersion, AnalysisModule.create(dataSource));
+    }
+
+    /** @param analysis the network analysis, made by the caller (tests give it a recomputation executor or hook of their own) */
+    public static Javalin create(Config config, DataSource dataSource, String postgisVersion, AnalysisModule analysis) {
         InstitutionTypes types = InstitutionTypes.load();
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
         RegieModule regie = new RegieModule(incidentsAndPictures);
         RiskHandler risk = new RiskHandler(new RiskService(incidentsAndPictures.transactions(), new RiskStore(), java.time.Clock.systemUTC()));
-        AnalysisModule analysis = AnalysisModule.create(dataSource);
-        ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementsChanged());
+        // The analysis follows the picture by listening; the element package knows nothing of it.
+        ElementService elementService = new ElementService(new ElementStore(dataSource), analysis.elementListener());
         ElementHandler elements = new ElementHandler(elementService);
         OgcHandler ogc = new OgcHandler(dataSource, reference, elementService);
         AtomicReference<Javalin> running = new AtomicReference<>();
@@ -54,7 +60,8 @@ public final class App {
         // Streams carry only incidents the user may see; the per-client stream limit counts per user.
         LiveModule live = new LiveModule(dataSource, config.live(), elementService::requireIncident, auth.liveVisibility(),
                 ctx -> "user " + Principals.require(ctx).userId());
-        HealthHandler health = new HealthHandler(reference, postgisVersion, live);
+        HealthHandler health = new HealthHandler(reference, postgisVersion, live, Map.of("analysis", analysis::health));
+        StatusModule status = StatusModule.create(dataSource, types, config.statusStaleMinutes());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -77,7 +84,8 @@ public final class App {
             regie.register(cfg.routes);
             risk.register(cfg.routes);
             elements.register(cfg.routes);
-            analysis.register(cfg.routes);
+            analysis.register(cfg);
+            status.register(cfg.routes);
             ogc.register(cfg.routes);
             live.register(cfg);
             cfg.routes.get("/api/config", ctx -> ctx.json(clientConfig(config)));

@@ -18,21 +18,26 @@ import nl.zorgbeeld.live.LiveConfig;
  * @param tileAttribution    ZORGBEELD_TILE_ATTRIBUTION: attribution shown with those tiles
  * @param staleMinutes       ZORGBEELD_STALE_MINUTES: a theme of an active incident not updated for longer
  *                           than this is flagged stale (10, the norm for processing new information)
+ * @param statusStaleMinutes ZORGBEELD_STATUS_STALE_MINUTES: an institution's status report older than this is
+ *                           flagged stale while an active incident concerns the institution (60)
  * @param live               ZORGBEELD_LIVE_*: heartbeats, buffers, limits and replay of the live streams
  * @param auth               the security settings (ZORGBEELD_MODE, ZORGBEELD_PUBLIC_URL, ...; see {@link AuthSettings})
  */
 public record Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
-                     String tileUrl, String tileAttribution, int staleMinutes, LiveConfig live, AuthSettings auth) {
+                     String tileUrl, String tileAttribution, int staleMinutes, int statusStaleMinutes, LiveConfig live,
+                     AuthSettings auth) {
 
     public static final String DEFAULT_OFFICIAL_SOURCE = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1";
 
     public static final int DEFAULT_STALE_MINUTES = 10;
 
-    /** A configuration with the default stale norm, live settings and the development security settings. */
+    public static final int DEFAULT_STATUS_STALE_MINUTES = 60;
+
+    /** A configuration with the default stale norms, live settings and the development security settings. */
     public Config(String databaseUrl, int port, Path dataDir, URI officialSourceUrl, int boundaryYear,
                   String tileUrl, String tileAttribution) {
         this(databaseUrl, port, dataDir, officialSourceUrl, boundaryYear, tileUrl, tileAttribution, DEFAULT_STALE_MINUTES,
-                LiveConfig.DEFAULTS, AuthSettings.defaults());
+                DEFAULT_STATUS_STALE_MINUTES, LiveConfig.DEFAULTS, AuthSettings.defaults());
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -48,15 +53,16 @@ public record Config(String databaseUrl, int port, Path dataDir, URI officialSou
                 intValue(env, "ZORGBEELD_BOUNDARY_YEAR", 2023),
                 env.getOrDefault("ZORGBEELD_TILE_URL", ""),
                 env.getOrDefault("ZORGBEELD_TILE_ATTRIBUTION", "Kaartgegevens &copy; Kadaster (PDOK)"),
-                staleMinutes(env),
+                minutes(env, "ZORGBEELD_STALE_MINUTES", DEFAULT_STALE_MINUTES),
+                minutes(env, "ZORGBEELD_STATUS_STALE_MINUTES", DEFAULT_STATUS_STALE_MINUTES),
                 LiveConfig.fromEnvironment(env),
                 AuthSettings.fromEnvironment(env));
     }
 
-    private static int staleMinutes(Map<String, String> env) {
-        int minutes = intValue(env, "ZORGBEELD_STALE_MINUTES", DEFAULT_STALE_MINUTES);
+    private static int minutes(Map<String, String> env, String name, int fallback) {
+        int minutes = intValue(env, name, fallback);
         if (minutes < 1) {
-            throw new IllegalArgumentException("ZORGBEELD_STALE_MINUTES must be at least 1, not " + minutes);
+            throw new IllegalArgumentException(name + " must be at least 1, not " + minutes);
         }
         return minutes;
     }

@@ -31,12 +31,104 @@ public final class AnalysisStore {
             + " ST_X(i.geom), ST_Y(i.geom), ST_X(i.geom_wgs84), ST_Y(i.geom_wgs84)";
     /** Advisory lock class for "the analysis of incident N" (the second key is N). */
     private static final int ANALYSIS_LOCK = 0x5A42;
+    /** The element kinds that can affect institutions. */
+    private static final String HAZARD_KINDS = "('incidentlocatie', 'incidentgebied', 'effectgebied')";
+    /** The incident's current hazard rows, ascending, for an incident aliased {@code i}. */
+    private static final String CURRENT_ROWS = "coalesce((SELECT array_agg(e.row_id ORDER BY e.row_id) FROM picture_element e"
+            + " WHERE e.incident_id = i.id AND e.valid_to IS NULL AND e.kind IN " + HAZARD_KINDS + "), '{}')";
+    /** SQLSTATE of a lock not granted within lock_timeout. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /** A hazard element as stored; {@code wkb} is null when the caller said it has the geometry already. */
     public record HazardRow(UUID elementId, long rowId, int version, String kind, String label, String zone, byte[] wkb) {}
 
     /** The hazard elements of an incident, and the version of the reference data at the same moment. */
     public record HazardRows(List<HazardRow> rows, long referenceVersion) {}
+
+    /**
+     * Everything an incident's analysis depends on, read in one statement, plus how far its recorded
+     * part has followed the picture ({@link AnalysisState}). The inputs: the reference data version,
+     * the current hazard rows (a row never changes, so the list changes with every change of a hazard),
+     * the sum of the stakeholder status versions (each status change adds one) and the latest
+     * recomputation that newly affected institutions (those are serialised per incident).
+     */
+    public record Inputs(long referenceVersion, List<Long> hazardRows, long statusVersions, long newlyAffectedRun) {}
+
+    /** The inputs of an incident's analysis and the state of its recording; empty when there is no such incident. */
+    public Optional<AnalysisState> state(Connection c, long incidentId) throws SQLException {
+        String sql = "SELECT (SELECT version FROM reference_layer_version), " + CURRENT_ROWS + ","
+                + " (SELECT coalesce(sum(s.version), 0) FROM stakeholder s WHERE s.incident_id = i.id),"
+                + " (SELECT coalesce(max(r.id), 0) FROM analysis_run r WHERE r.incident_id = i.id AND r.added > 0),"
+                + " st.recorded_rows, st.failed_rows, st.failed_at, st.failure_reference"
+                + " FROM incident i LEFT JOIN analysis_state st ON st.incident_id = i.id WHERE i.id = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                Inputs inputs = new Inputs(rs.getLong(1), rows(rs.getArray(2)), rs.getLong(3), rs.getLong(4));
+                return Optional.of(new AnalysisState(incidentId, inputs, rows(rs.getArray(5)), rows(rs.getArray(6)),
+                        rs.getObject(7, OffsetDateTime.class), rs.getString(8)));
+            }
+        }
+    }
+
+    private static List<Long> rows(Array array) throws SQLException {
+        if (array == null) return null;
+        List<Long> rows = new ArrayList<>();
+        for (Object row : (Object[]) array.getArray()) rows.add(((Number) row).longValue());
+        return rows;
+    }
+
+    /** Records that the analysis has been recomputed from these hazard rows; clears an earlier failure. */
+    public void recorded(Connection c, long incidentId, List<Long> hazardRows) throws SQLException {
+        String sql = "INSERT INTO analysis_state (incident_id, recorded_rows, recorded_at) VALUES (?, ?, now())"
+                + " ON CONFLICT (incident_id) DO UPDATE SET recorded_rows = EXCLUDED.recorded_rows, recorded_at = EXCLUDED.recorded_at,"
+                + " failed_rows = NULL, failed_at = NULL, failure_reference = NULL";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, incidentId);
+            ps.setArray(2, c.createArrayOf("bigint", hazardRows.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records that recomputing the analysis from the incident's current hazards failed; {@code reference} is in the log. */
+    public void failed(Connection c, long incidentId, String reference) throws SQLException {
+        String sql = "INSERT INTO analysis_state (incident_id, failed_rows, failed_at, failure_reference)"
+                + " SELECT i.id, " + CURRENT_ROWS + ", now(), ? FROM incident i WHERE i.id = ?"
+                + " ON CONFLICT (incident_id) DO UPDATE SET failed_rows = EXCLUDED.failed_rows, failed_at = EXCLUDED.failed_at,"
+                + " failure_reference = EXCLUDED.failure_reference";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, reference);
+            ps.setLong(2, incidentId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A recomputation that failed and has not been made good: the incident's hazards are still those it failed for. */
+    public record Failure(long incidentId, OffsetDateTime at, String reference) {}
+
+    /** The standing failures, latest first. */
+    public List<Failure> failures(Connection c) throws SQLException {
+        String sql = "SELECT s.incident_id, s.failed_at, s.failure_reference FROM analysis_state s JOIN incident i ON i.id = s.incident_id"
+                + " WHERE s.failed_at IS NOT NULL AND s.failed_rows = " + CURRENT_ROWS + " ORDER BY s.failed_at DESC, s.incident_id";
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            List<Failure> failures = new ArrayList<>();
+            while (rs.next()) failures.add(new Failure(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)));
+            return failures;
+        }
+    }
+
+    /** Who made the latest change of the incident's elements (the recorded analysis follows it), if anyone did. */
+    public Optional<Actor> latestElementAuthor(Connection c, long incidentId) throws SQLException {
+        String sql = "SELECT author, organisation FROM change_event WHERE incident_id = ? AND action LIKE 'element.%'"
+                + " ORDER BY occurred_at DESC, id DESC LIMIT 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Actor(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        }
+    }
 
     /**
      * What an incident records about institutions: their status (only those with one recorded), and
@@ -50,8 +142,12 @@ public final class AnalysisStore {
         }
     }
 
-    /** An institution in the last snapshot of an incident. */
-    public record SnapshotRow(String institutionId, String institutionName, Zone zone, UUID elementId, double distance, long affectedRunId, long zoneRunId) {}
+    /**
+     * An institution in the last recorded result of an incident: what the next comparison needs (its
+     * zone, and since which runs it is affected and in this zone). Distances are in the analysis itself
+     * and in the recorded changes; kept here they would make every redrawn zone rewrite every row.
+     */
+    public record SnapshotRow(String institutionId, String institutionName, Zone zone, long affectedRunId, long zoneRunId) {}
 
     /** A recorded difference between two snapshots. */
     public record ChangeRow(long runId, OffsetDateTime computedAt, String institutionId, String institutionName, AnalysisChange change,
@@ -66,7 +162,7 @@ public final class AnalysisStore {
         String sql = "SELECT (SELECT version FROM reference_layer_version), e.element_id, e.row_id, e.version, e.kind, e.label,"
                 + " e.attributes->>'zone', CASE WHEN e.row_id = ANY (?) THEN NULL ELSE ST_AsBinary(e.geom) END"
                 + " FROM incident i LEFT JOIN picture_element e ON e.incident_id = i.id AND e.valid_to IS NULL"
-                + " AND e.kind IN ('incidentlocatie', 'incidentgebied', 'effectgebied')"
+                + " AND e.kind IN " + HAZARD_KINDS
                 + " WHERE i.id = ? ORDER BY e.kind, e.element_id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("bigint", cachedRows.toArray()));
@@ -230,25 +326,42 @@ public final class AnalysisStore {
         }
     }
 
-    /** Serialises recomputations of one incident's analysis until the transaction ends. */
-    public void lockAnalysis(Connection c, long incidentId) throws SQLException {
+    /** Thrown when another recomputation of the same incident held the lock longer than the wait allowed. */
+    public static final class Busy extends RuntimeException {
+        Busy(long incidentId) {
+            super("the analysis of incident " + incidentId + " is being recomputed elsewhere", null, false, false);
+        }
+    }
+
+    /**
+     * Serialises recomputations of one incident's analysis until the transaction ends. Every lock of
+     * the transaction is waited for at most {@code waitMillis}, so a recomputation never hangs; when
+     * this one is not granted in time: {@link Busy}.
+     */
+    public void lockAnalysis(Connection c, long incidentId, int waitMillis) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+            ps.setString(1, waitMillis + "ms");
+            ps.execute();
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
             ps.setInt(1, ANALYSIS_LOCK);
             ps.setInt(2, (int) incidentId);
             ps.execute();
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) throw new Busy(incidentId);
+            throw e;
         }
     }
 
     public Map<String, SnapshotRow> snapshot(Connection c, long incidentId) throws SQLException {
-        String sql = "SELECT institution_id, institution_name, zone, element_id, distance_m, affected_run_id, zone_run_id"
-                + " FROM analysis_snapshot WHERE incident_id = ?";
+        String sql = "SELECT institution_id, institution_name, zone, affected_run_id, zone_run_id FROM analysis_snapshot WHERE incident_id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, incidentId);
             Map<String, SnapshotRow> rows = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.put(rs.getString(1), new SnapshotRow(rs.getString(1), rs.getString(2), Zone.parse(rs.getString(3)),
-                            rs.getObject(4, UUID.class), rs.getDouble(5), rs.getLong(6), rs.getLong(7)));
+                            rs.getLong(4), rs.getLong(5)));
                 }
             }
             return rows;
@@ -276,46 +389,88 @@ public final class AnalysisStore {
         }
     }
 
+    /** Records the differences of a run, in one statement whatever their number. */
     public void insertChanges(Connection c, long runId, long incidentId, List<SnapshotDiff.Change> changes) throws SQLException {
+        if (changes.isEmpty()) return;
         String sql = "INSERT INTO analysis_change (run_id, incident_id, institution_id, institution_name, change, from_zone,"
-                + " to_zone, distance_m) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+                + " to_zone, distance_m) SELECT ?, ?, * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[])";
+        int n = changes.size();
+        String[] ids = new String[n];
+        String[] names = new String[n];
+        String[] kinds = new String[n];
+        String[] from = new String[n];
+        String[] to = new String[n];
+        Double[] distances = new Double[n];
+        for (int i = 0; i < n; i++) {
+            SnapshotDiff.Change change = changes.get(i);
+            ids[i] = change.institutionId();
+            names[i] = change.institutionName();
+            kinds[i] = change.change().code();
+            from[i] = change.from() == null ? null : change.from().key();
+            to[i] = change.to() == null ? null : change.to().key();
+            distances[i] = change.distance();
+        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (SnapshotDiff.Change change : changes) {
-                ps.setLong(1, runId);
-                ps.setLong(2, incidentId);
-                ps.setString(3, change.institutionId());
-                ps.setString(4, change.institutionName());
-                ps.setString(5, change.change().code());
-                ps.setString(6, change.from() == null ? null : change.from().key());
-                ps.setString(7, change.to() == null ? null : change.to().key());
-                ps.setObject(8, change.distance());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            ps.setLong(1, runId);
+            ps.setLong(2, incidentId);
+            ps.setArray(3, c.createArrayOf("text", ids));
+            ps.setArray(4, c.createArrayOf("text", names));
+            ps.setArray(5, c.createArrayOf("text", kinds));
+            ps.setArray(6, c.createArrayOf("text", from));
+            ps.setArray(7, c.createArrayOf("text", to));
+            ps.setArray(8, c.createArrayOf("float8", distances));
+            ps.executeUpdate();
         }
     }
 
-    /** Replaces the incident's snapshot with {@code rows}. */
-    public void replaceSnapshot(Connection c, long incidentId, List<SnapshotRow> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM analysis_snapshot WHERE incident_id = ?")) {
-            ps.setLong(1, incidentId);
-            ps.executeUpdate();
+    /**
+     * Makes the incident's snapshot {@code after}, writing only the rows that differ from {@code before}
+     * (one DELETE and one upsert, whatever the number): a redrawn zone keeps most institutions' zones,
+     * and rewriting every row (with its foreign key checks) cost more than the analysis.
+     */
+    public void writeSnapshot(Connection c, long incidentId, Map<String, SnapshotRow> before, List<SnapshotRow> after)
+            throws SQLException {
+        Set<String> kept = new HashSet<>();
+        List<SnapshotRow> changed = new ArrayList<>();
+        for (SnapshotRow row : after) {
+            kept.add(row.institutionId());
+            if (!row.equals(before.get(row.institutionId()))) changed.add(row);
         }
-        String sql = "INSERT INTO analysis_snapshot (incident_id, institution_id, institution_name, zone, element_id, distance_m,"
-                + " affected_run_id, zone_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (SnapshotRow row : rows) {
+        List<String> removed = before.keySet().stream().filter(id -> !kept.contains(id)).toList();
+        if (!removed.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM analysis_snapshot WHERE incident_id = ? AND institution_id = ANY (?)")) {
                 ps.setLong(1, incidentId);
-                ps.setString(2, row.institutionId());
-                ps.setString(3, row.institutionName());
-                ps.setString(4, row.zone().key());
-                ps.setObject(5, row.elementId());
-                ps.setDouble(6, row.distance());
-                ps.setLong(7, row.affectedRunId());
-                ps.setLong(8, row.zoneRunId());
-                ps.addBatch();
+                ps.setArray(2, c.createArrayOf("text", removed.toArray()));
+                ps.executeUpdate();
             }
-            ps.executeBatch();
+        }
+        if (changed.isEmpty()) return;
+        String sql = "INSERT INTO analysis_snapshot (incident_id, institution_id, institution_name, zone, affected_run_id, zone_run_id)"
+                + " SELECT ?, * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])"
+                + " ON CONFLICT (incident_id, institution_id) DO UPDATE SET institution_name = EXCLUDED.institution_name,"
+                + " zone = EXCLUDED.zone, affected_run_id = EXCLUDED.affected_run_id, zone_run_id = EXCLUDED.zone_run_id";
+        int n = changed.size();
+        String[] ids = new String[n];
+        String[] names = new String[n];
+        String[] zones = new String[n];
+        Long[] affectedRuns = new Long[n];
+        Long[] zoneRuns = new Long[n];
+        for (int i = 0; i < n; i++) {
+            SnapshotRow row = changed.get(i);
+            ids[i] = row.institutionId();
+            names[i] = row.institutionName();
+            zones[i] = row.zone().key();
+            affectedRuns[i] = row.affectedRunId();
+            zoneRuns[i] = row.zoneRunId();
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, incidentId);
+            ps.setArray(2, c.createArrayOf("text", ids));
+            ps.setArray(3, c.createArrayOf("text", names));
+            ps.setArray(4, c.createArrayOf("text", zones));
+            ps.setArray(5, c.createArrayOf("bigint", affectedRuns));
+            ps.setArray(6, c.createArrayOf("bigint", zoneRuns));
+            ps.executeUpdate();
         }
     }
 

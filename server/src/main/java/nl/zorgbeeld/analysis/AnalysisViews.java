@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.zorgbeeld.analysis.AnalysisStore.ChangeRow;
 
 /** The JSON shapes of the analysis API, built from the domain records. Distances in metres, to 0.1 m. */
@@ -21,8 +22,18 @@ public final class AnalysisViews {
 
     /** A zone: its key, Dutch label, group (effectgebied, incidentgebied, ring), severity (0 most severe) and ring metres. */
     public record ZoneView(String key, String label, String group, int severity, Double ring) {
+        /** Kept per zone: its key and Dutch label are formatted text, asked for every institution of a large analysis. */
+        private static final Map<Zone, ZoneView> KNOWN = new ConcurrentHashMap<>();
+        /** Rings and free-text zones come from clients: a bound keeps them from filling the memory. */
+        private static final int MAX_KNOWN = 1000;
+
         static ZoneView of(Zone z) {
-            return z == null ? null : new ZoneView(z.key(), z.label(), z.group(), z.kind().ordinal(), z.isRing() ? z.ring() : null);
+            if (z == null) return null;
+            ZoneView known = KNOWN.get(z);
+            if (known != null) return known;
+            ZoneView view = new ZoneView(z.key(), z.label(), z.group(), z.kind().ordinal(), z.isRing() ? z.ring() : null);
+            if (KNOWN.size() < MAX_KNOWN) KNOWN.put(z, view);
+            return view;
         }
     }
 
@@ -74,14 +85,23 @@ public final class AnalysisViews {
         }
     }
 
-    public record AnalysisView(long incidentId, OffsetDateTime computedAt, List<Double> rings, List<HazardView> elements,
-                               OffsetDateTime newlyAffectedAt, Summary summary, List<AffectedView> institutions) {
-        static AnalysisView of(Analysis a, List<Analysis.Item> items) {
-            return new AnalysisView(a.incidentId(), a.computedAt(), a.rings().metres(),
-                    a.hazards().stream().map(HazardView::of).toList(), a.newlyAffectedAt(), Summary.of(items),
-                    items.stream().map(AffectedView::of).toList());
+    /**
+     * Whether the recorded part of the analysis (newly affected, the changes, the timeline entry) has
+     * followed the picture: {@code reason} pending or failed when not, with when it failed and the
+     * reference under which the server logged why.
+     */
+    public record RecordingView(boolean current, String reason, OffsetDateTime failedAt, String reference) {
+        static RecordingView of(AnalysisState state) {
+            return switch (state.recording()) {
+                case CURRENT -> new RecordingView(true, null, null, null);
+                case PENDING -> new RecordingView(false, "pending", null, null);
+                case FAILED -> new RecordingView(false, "failed", state.failedAt(), state.failureReference());
+            };
         }
     }
+
+    /** Which part of the (zone-filtered) list a response holds; {@code next} is the link to the rest, if any. */
+    public record PageView(int offset, Integer limit, int matched, int returned, String next) {}
 
     public record ChangeView(long runId, OffsetDateTime computedAt, String institutionId, String institutionName, String change,
                              String changeLabel, ZoneView from, ZoneView to, Double distance, String author, String organisation) {

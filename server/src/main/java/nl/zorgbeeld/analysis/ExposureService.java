@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import nl.zorgbeeld.analysis.AnalysisStore.ChangeRow;
 import nl.zorgbeeld.common.ApiException;
@@ -26,12 +27,15 @@ public final class ExposureService {
     private final AnalysisStore store;
     private final HazardLoader hazards;
     private final Clock clock;
+    private final LongConsumer upToDate;
 
-    public ExposureService(Transactions tx, AnalysisStore store, HazardCache cache, Clock clock) {
+    /** @param upToDate brings an incident's recorded analysis up to date with its picture (the changes shown come from it) */
+    public ExposureService(Transactions tx, AnalysisStore store, HazardCache cache, Clock clock, LongConsumer upToDate) {
         this.tx = tx;
         this.store = store;
         this.hazards = new HazardLoader(store, cache);
         this.clock = clock;
+        this.upToDate = upToDate;
     }
 
     /** Which locations: institution ids, or else all locations of an organisation. */
@@ -40,6 +44,7 @@ public final class ExposureService {
     public record Result(long incidentId, OffsetDateTime computedAt, Rings rings, List<Hazard> hazards, List<Exposure> locations) {}
 
     public Result exposure(long incidentId, Subject subject, Rings rings, OffsetDateTime since) {
+        upToDate.accept(incidentId);
         return tx.run(c -> {
             List<Hazard> current = hazards.load(c, incidentId).orElseThrow(() -> AnalysisService.unknownIncident(incidentId)).hazards();
             List<Institution> found = subject.organisation() != null

@@ -39,8 +39,7 @@ public final class SnapshotDiff {
                 if (!old.zone().equals(a.zone())) {
                     changes.add(new Change(id, a.institution().name(), AnalysisChange.ZONE_GEWIJZIGD, old.zone(), a.zone(), a.distance()));
                 }
-                rowsChanged |= !old.zone().equals(a.zone()) || !old.elementId().equals(a.hazard().elementId())
-                        || old.distance() != a.distance();
+                rowsChanged |= !old.zone().equals(a.zone()) || !old.institutionName().equals(a.institution().name());
             }
         }
         for (SnapshotRow old : before.values()) {
@@ -57,7 +56,7 @@ public final class SnapshotDiff {
     /** Whether something a user should hear about changed: an institution came, went or changed zone. */
     public boolean isEmpty() { return changes.isEmpty(); }
 
-    /** Whether the stored snapshot must be rewritten (also for a changed distance or causing element). */
+    /** Whether the stored snapshot must be written (also for a renamed institution, whose name it keeps). */
     public boolean rowsChanged() { return rowsChanged; }
 
     public int count(AnalysisChange kind) {
@@ -76,7 +75,7 @@ public final class SnapshotDiff {
             boolean zoneKept = old != null && old.zone().equals(a.zone());
             long affectedRun = old == null ? runId : old.affectedRunId();
             long zoneRun = zoneKept ? old.zoneRunId() : runId;
-            rows.add(new SnapshotRow(a.institution().id(), a.institution().name(), a.zone(), a.hazard().elementId(), a.distance(), affectedRun, zoneRun));
+            rows.add(new SnapshotRow(a.institution().id(), a.institution().name(), a.zone(), affectedRun, zoneRun));
         }
         return rows;
     }

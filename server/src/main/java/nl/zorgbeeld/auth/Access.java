@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The route check, run before every matched route: finds the route's rule in {@link AccessRules},
  * authenticates the request, and refuses what the rule does not allow. Unauthenticated: 401; an
- * incident the user's organisation cannot see (or that does not exist): 404; a route the user's
+ * incident or care institution the user's organisation cannot see (or that does not exist): 404; a route the user's
  * roles do not open, a read-only token writing, or a browser write without the CSRF token: 403.
  * Every refusal is logged. Static files match no route and are served to everyone.
  */
@@ -30,6 +30,7 @@ public final class Access {
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Pattern INCIDENT_COLLECTION = Pattern.compile("incident-([1-9][0-9]{0,17})");
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    private static final String INSTITUTION_ROUTES = "/api/institutions/{institutionId}";
 
     private final Authenticator authenticator;
     private final AccessStore store;
@@ -68,7 +69,8 @@ public final class Access {
         }
         if (write && principal.method() == AuthMethod.SESSION) requireCsrf(ctx, principal);
         AccessStore.IncidentAccess incident = incident(ctx, principal, rule);
-        AccessRequest request = new AccessRequest(ctx, principal, incident, store);
+        AccessStore.InstitutionAccess institution = institution(ctx, principal, rule);
+        AccessRequest request = new AccessRequest(ctx, principal, incident, institution, store);
         Map<Condition, Boolean> decided = new HashMap<>();
         boolean allowed = rule.allows(principal.roles(), condition -> decided.computeIfAbsent(condition, cond -> holds(cond, request)));
         if (!allowed) {
@@ -109,6 +111,22 @@ public final class Access {
                 || incident.regionCode() != null && incident.regionCode().equalsIgnoreCase(principal.regionCode());
         if (!visible) throw invisible(ctx, principal, raw);
         return incident;
+    }
+
+    /**
+     * The care institution a route under /api/institutions/{institutionId} is about, when the user
+     * may see it (its region's, or of an incident its organisation is invited to); 404 for any other,
+     * as for an unknown one. Null for other routes.
+     */
+    private AccessStore.InstitutionAccess institution(Context ctx, Principal principal, Rule rule) throws SQLException {
+        if (!rule.path().startsWith(INSTITUTION_ROUTES)) return null;
+        String id = ctx.pathParam("institutionId");
+        Optional<AccessStore.InstitutionAccess> found = id.isBlank() || id.length() > 200 ? Optional.empty()
+                : store.institution(id, visibility(principal));
+        if (found.isEmpty() || !found.get().visible()) {
+            throw deny(ctx, principal, 404, "NotFound", "There is no institution '" + id + "'", "institution not visible");
+        }
+        return found.get();
     }
 
     /** The incident id in the path: {id} under /api/incidents, or an incident collection of the OGC API. */

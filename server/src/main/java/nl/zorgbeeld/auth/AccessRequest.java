@@ -6,21 +6,24 @@ import nl.zorgbeeld.common.Json;
 
 /**
  * What a route condition looks at: the caller, the incident the route is under (null for other
- * routes), the path parameters, the body as JSON (null when it is none: the handler refuses it
+ * routes), the care institution it is about (likewise), the path parameters, the body as JSON (null when it is none: the handler refuses it
  * then) and the database lookups.
  */
 public final class AccessRequest {
     private final Context ctx;
     private final Principal principal;
     private final AccessStore.IncidentAccess incident;
+    private final AccessStore.InstitutionAccess institution;
     private final AccessStore store;
     private JsonNode body;
     private boolean bodyRead;
 
-    AccessRequest(Context ctx, Principal principal, AccessStore.IncidentAccess incident, AccessStore store) {
+    AccessRequest(Context ctx, Principal principal, AccessStore.IncidentAccess incident, AccessStore.InstitutionAccess institution,
+                  AccessStore store) {
         this.ctx = ctx;
         this.principal = principal;
         this.incident = incident;
+        this.institution = institution;
         this.store = store;
     }
 
@@ -28,6 +31,9 @@ public final class AccessRequest {
 
     /** The incident of the route, or null when the route is not under one. */
     public AccessStore.IncidentAccess incident() { return incident; }
+
+    /** The care institution of a route under /api/institutions/{institutionId}, or null for other routes. */
+    public AccessStore.InstitutionAccess institution() { return institution; }
 
     public AccessStore store() { return store; }
 

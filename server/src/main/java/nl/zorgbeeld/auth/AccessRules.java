@@ -5,10 +5,13 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
+import static nl.zorgbeeld.auth.Conditions.EACH_INSTITUTION_OWN_REGION;
+import static nl.zorgbeeld.auth.Conditions.EACH_OWN_INSTITUTION;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_ELEMENT;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_ELEMENT_NEW;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_THEME_BULLET;
 import static nl.zorgbeeld.auth.Conditions.HAZARD_THEME_NEW;
+import static nl.zorgbeeld.auth.Conditions.INSTITUTION_OWN_REGION;
 import static nl.zorgbeeld.auth.Conditions.OWN_INSTITUTION;
 import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION_NEW_USER;
 import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION_USER;
@@ -45,7 +48,8 @@ import java.util.Optional;
  * safety region and those it is invited to (any other incident answers 404). Writes follow the
  * roles: the Hoofd Informatie runs the incident, its pictures, map, analysis, regie and invitations;
  * the GAGS writes plumes, effect zones and measurements and the Gevaarlijke stoffen theme; an
- * informatiecoordinator writes for its own institution only; a lezer only reads; the
+ * informatiecoordinator writes for its own institution only (its picture, its stakeholder status, its
+ * status report); a lezer only reads; the
  * organisatiebeheerder manages the users of its organisation and the beheerder the system.
  */
 public final class AccessRules {
@@ -181,6 +185,22 @@ public final class AccessRules {
         read("/api/incidents/{id}/stakeholders");
         read("/api/incidents/{id}/stakeholders/{institutionId}");
         rule(PUT, "/api/incidents/{id}/stakeholders/{institutionId}").allow(HOOFD_INFORMATIE).allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
+
+        // Institution status reports (issue 14). Every role reads the institutions its organisation may see
+        // (those of its safety region and of the regions of the incidents it is invited to; any other answers
+        // 404, and lists and the live stream leave them out). An institution's informatiecoordinator reports
+        // for it, and so does a hoofd-informatie of its region; an EDXL-HAVE import is checked per Hospital.
+        read("/api/vocabularies/institution-status");
+        read("/api/institutions/status");
+        rule(POST, "/api/institutions/status").allow(HOOFD_INFORMATIE, EACH_INSTITUTION_OWN_REGION)
+                .allow(INFORMATIECOORDINATOR, EACH_OWN_INSTITUTION);
+        read("/api/institutions/status/live");
+        read("/api/institutions/{institutionId}/status");
+        rule(POST, "/api/institutions/{institutionId}/status").allow(HOOFD_INFORMATIE, INSTITUTION_OWN_REGION)
+                .allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
+        rule(POST, "/api/institutions/{institutionId}/status/confirm").allow(HOOFD_INFORMATIE, INSTITUTION_OWN_REGION)
+                .allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
+        read("/api/institutions/{institutionId}/status/history");
 
         // OGC API - Features: reading for GIS clients (read tokens), writing the map as in the API above.
         read("/ogc");

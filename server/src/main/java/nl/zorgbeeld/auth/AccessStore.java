@@ -22,6 +22,9 @@ public final class AccessStore {
     /** An incident as the route check sees it: its current region and whether the caller's organisation is invited. */
     public record IncidentAccess(long id, String regionCode, boolean invited) {}
 
+    /** A care institution as the route check sees it: its safety region and whether the caller's organisation may see it. */
+    public record InstitutionAccess(String id, String regionCode, boolean visible) {}
+
     /** A picture's kind and, for an own picture, the institution it is of. */
     public record PictureTarget(String kind, String institutionId) {}
 
@@ -54,6 +57,33 @@ public final class AccessStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new IncidentAccess(id, rs.getString(1), rs.getBoolean(2))) : Optional.empty();
             }
+        }
+    }
+
+    /** The institution of the reference layer with this id, and whether {@code visibility} sees it. */
+    public Optional<InstitutionAccess> institution(String id, Visibility visibility) throws SQLException {
+        String sql = "SELECT i.region_code, " + Visibility.institutionCondition("i.region_code") + " FROM institution i WHERE i.id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int next = visibility.bind(ps, 1);
+            ps.setString(next, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new InstitutionAccess(id, rs.getString(1), rs.getBoolean(2))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The safety regions (upper case) of the incidents the organisation is invited to, for the live streams. */
+    public Set<String> invitedRegions(long organisationId) throws SQLException {
+        String sql = "SELECT DISTINCT upper(v.region_code) FROM incident_invitation inv JOIN incident i ON i.id = inv.incident_id"
+                + " JOIN incident_version v ON v.incident_id = i.id AND v.version = i.version"
+                + " WHERE inv.organisation_id = ? AND inv.removed_at IS NULL AND v.region_code IS NOT NULL";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, organisationId);
+            Set<String> regions = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) regions.add(rs.getString(1));
+            }
+            return Set.copyOf(regions);
         }
     }
 

@@ -128,6 +128,29 @@ public final class Conditions {
         return own != null && own.equals(named);
     });
 
+    /** A care institution (the route's {institutionId}) of the own safety region. */
+    public static final Condition INSTITUTION_OWN_REGION = new Condition("institution-own-region", "only institutions of the own region",
+            Kind.REGION, r -> r.institution() != null && sameRegion(r.institution().regionCode(), r.principal().regionCode()));
+
+    /** A document of status reports (EDXL-HAVE) all of whose institutions are the own one: checked per Hospital by status/. */
+    public static final Condition EACH_OWN_INSTITUTION = new Condition("each-own-institution",
+            "only the own institution, for every institution in the document", Kind.PER_ITEM, r -> r.principal().institutionId() != null);
+
+    /** A document of status reports all of whose institutions are of the own region: checked per Hospital by status/. */
+    public static final Condition EACH_INSTITUTION_OWN_REGION = new Condition("each-institution-own-region",
+            "only institutions of the own region, for every institution in the document", Kind.PER_ITEM, r -> r.principal().regionCode() != null);
+
+    /**
+     * Whether the user may report the status of this institution: its informatiecoordinator, or a
+     * hoofd-informatie of its safety region. The same as the rule of POST
+     * /api/institutions/{institutionId}/status in {@link AccessRules}, for what a route check cannot
+     * see: each institution of an EDXL-HAVE import.
+     */
+    public static boolean mayReportStatus(Principal principal, String institutionId, String regionCode) {
+        return principal.has(Role.INFORMATIECOORDINATOR) && principal.institutionId() != null && principal.institutionId().equals(institutionId)
+                || principal.has(Role.HOOFD_INFORMATIE) && sameRegion(regionCode, principal.regionCode());
+    }
+
     /** A new user of the own organisation, without the system role. */
     public static final Condition OWN_ORGANISATION_NEW_USER = new Condition("own-organisation",
             "only users of the own organisation, never beheerder", Kind.CONTENT, r -> {
@@ -144,6 +167,10 @@ public final class Conditions {
                 return target.isPresent() && target.get().organisationId() == r.principal().organisationId()
                         && !target.get().roles().contains(Role.BEHEERDER) && !grantsBeheerder(r);
             });
+
+    private static boolean sameRegion(String region, String own) {
+        return region != null && own != null && region.equalsIgnoreCase(own);
+    }
 
     private static boolean isHazardTheme(AccessRequest r, long themeId) throws java.sql.SQLException {
         return r.store().themeName(themeId).map(HAZARD_THEME::equalsIgnoreCase).orElse(false);

@@ -6,11 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import nl.zorgbeeld.live.IncidentVisibility;
 import org.slf4j.Logger;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Visibility for the live streams: the same rule as the route check (the incident's region, an
- * invitation of the user's organisation, everything for a beheerder), tested for every event a stream
- * could carry. What each incident's region and invitations are is kept in memory, read once and
+ * invitation of the user's organisation, everything for a beheerder; for institutions' status reports
+ * the institution's region), tested for every event a stream could carry. What each incident's region and invitations are is kept in memory, read once and
  * forgotten when a change of the incident or its invitations passes, so that an invitation removed
  * stops the events at once and a new one starts them.
  */
@@ -31,10 +33,14 @@ final class LiveVisibility implements IncidentVisibility {
     private static final Scope UNKNOWN = new Scope(null, Set.of());
 
     private final DataSource dataSource;
+    private final AccessStore store;
     private final Map<Long, Scope> scopes = new ConcurrentHashMap<>();
+    /** Per organisation: the regions (upper case) of the incidents it is invited to, whose institutions it sees. */
+    private final Map<Long, Set<String>> invitedRegions = new ConcurrentHashMap<>();
 
     LiveVisibility(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.store = new AccessStore(dataSource);
     }
 
     @Override
@@ -49,9 +55,39 @@ final class LiveVisibility implements IncidentVisibility {
         };
     }
 
+    /** The institutions of the own region and of the regions of the incidents the organisation is invited to (as Access and the overview). */
+    @Override
+    public Predicate<String> regionsForViewer(Context ctx) {
+        Principal principal = Principals.require(ctx);
+        if (principal.has(Role.BEHEERDER)) return region -> true;
+        String own = principal.regionCode();
+        long organisationId = principal.organisationId();
+        return region -> region != null && (region.equalsIgnoreCase(own)
+                || invitedRegions(organisationId).contains(region.toUpperCase(Locale.ROOT)));
+    }
+
     @Override
     public void changed(long incidentId, String action) {
-        if (action.startsWith("incident.") || action.startsWith("invitation.")) scopes.remove(incidentId);
+        if (action.startsWith("incident.") || action.startsWith("invitation.")) {
+            scopes.remove(incidentId);
+            // An invitation or an incident's region changed: which organisation it concerns is not worth tracking.
+            invitedRegions.clear();
+        }
+    }
+
+    private Set<String> invitedRegions(long organisationId) {
+        Set<String> known = invitedRegions.get(organisationId);
+        if (known != null) return known;
+        try {
+            Set<String> read = store.invitedRegions(organisationId);
+            invitedRegions.put(organisationId, read);
+            return read;
+        } catch (SQLException e) {
+            // Not cached: a database hiccup must not hide a region for good.
+            LOG.warn("live visibility of the invited regions of organisation {} not readable, status reports withheld: {}", organisationId,
+                    e.getMessage());
+            return Set.of();
+        }
     }
 
     private Scope scope(long incidentId) {

@@ -1,27 +1,29 @@
 package nl.zorgbeeld.element;
 
 import java.util.UUID;
-import nl.zorgbeeld.analysis.ElementsChanged;
 import nl.zorgbeeld.common.Actor;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.common.Json;
 import nl.zorgbeeld.geo.Crs;
 import nl.zorgbeeld.geo.FeatureCollectionWriter;
 import nl.zorgbeeld.http.Etags.IfMatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Picture elements: incident checks, versioned writes with optimistic locking, reads at any moment. */
 public final class ElementService {
+    private static final Logger LOG = LoggerFactory.getLogger(ElementService.class);
     private final ElementStore store;
-    private final ElementsChanged changed;
+    private final ElementListener listener;
 
     public ElementService(ElementStore store) {
-        this(store, ElementsChanged.NONE);
+        this(store, ElementListener.NONE);
     }
 
-    /** @param changed told after each committed change, so that the network analysis follows the picture */
-    public ElementService(ElementStore store, ElementsChanged changed) {
+    /** @param listener told after each committed change (the network analysis subscribes here) */
+    public ElementService(ElementStore store, ElementListener listener) {
         this.store = store;
-        this.changed = changed;
+        this.listener = listener;
     }
 
     /** 404 when the incident does not exist. */
@@ -59,7 +61,7 @@ public final class ElementService {
     public StoredElement create(long incidentId, ElementInput input, Actor actor, Crs crs) {
         requireWritable(incidentId);
         StoredElement element = store.create(incidentId, input, actor, crs);
-        changed.elementsChanged(incidentId, actor);
+        committed(new ElementChange(incidentId, element.id(), element.version(), "create", actor));
         return element;
     }
 
@@ -69,15 +71,24 @@ public final class ElementService {
         ElementStore.WriteResult result = store.replace(incidentId, id, ifMatch, input, actor, crs)
                 .orElseThrow(() -> notFound(incidentId, id));
         StoredElement element = written(result);
-        changed.elementsChanged(incidentId, actor);
+        committed(new ElementChange(incidentId, id, element.version(), "update", actor));
         return element;
     }
 
     public StoredElement end(long incidentId, UUID id, IfMatch ifMatch, Actor actor, Crs crs) {
         requireWritable(incidentId);
         StoredElement element = written(store.end(incidentId, id, ifMatch, actor, crs).orElseThrow(() -> notFound(incidentId, id)));
-        changed.elementsChanged(incidentId, actor);
+        committed(new ElementChange(incidentId, id, element.version(), "delete", actor));
         return element;
+    }
+
+    /** The change is committed: a failing listener must not turn it into an error for the writer. */
+    private void committed(ElementChange change) {
+        try {
+            listener.committed(change);
+        } catch (RuntimeException e) {
+            LOG.error("a listener to element changes failed for incident {}", change.incidentId(), e);
+        }
     }
 
     private static StoredElement written(ElementStore.WriteResult result) {

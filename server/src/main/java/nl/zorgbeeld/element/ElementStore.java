@@ -1,5 +1,6 @@
 package nl.zorgbeeld.element;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -142,8 +143,8 @@ public final class ElementStore {
         UUID id = UUID.randomUUID();
         return tx.run(c -> {
             insertVersion(c, incidentId, id, 1, input, actor);
-            event(c, incidentId, "create", id, 1, input.kind().code() + " getekend" + labelled(input), actor);
-            return current(c, incidentId, id, crs).orElseThrow();
+            String feature = event(c, incidentId, "create", id, 1, input.kind().code() + " getekend" + labelled(input), actor);
+            return written(c, incidentId, id, 1, feature, crs);
         });
     }
 
@@ -153,14 +154,15 @@ public final class ElementStore {
      */
     public Optional<WriteResult> replace(long incidentId, UUID id, IfMatch ifMatch, ElementInput input, Actor actor, Crs crs) {
         return tx.run(c -> {
-            Optional<StoredElement> current = current(c, incidentId, id, crs);
+            // Only the version is needed to go on; the current feature (a large zone's GeoJSON) only for a 412.
+            Optional<Integer> current = lockCurrent(c, incidentId, id);
             if (current.isEmpty()) return Optional.empty();
-            if (!ifMatch.matches(current.get().version())) return Optional.of(new WriteResult(false, current.get()));
-            int version = current.get().version() + 1;
+            if (!ifMatch.matches(current.get())) return Optional.of(new WriteResult(false, current(c, incidentId, id, crs).orElseThrow()));
+            int version = current.get() + 1;
             close(c, id, actor);
             insertVersion(c, incidentId, id, version, input, actor);
-            event(c, incidentId, "update", id, version, input.kind().code() + " gewijzigd" + labelled(input), actor);
-            return Optional.of(new WriteResult(true, current(c, incidentId, id, crs).orElseThrow()));
+            String feature = event(c, incidentId, "update", id, version, input.kind().code() + " gewijzigd" + labelled(input), actor);
+            return Optional.of(new WriteResult(true, written(c, incidentId, id, version, feature, crs)));
         });
     }
 
@@ -174,6 +176,18 @@ public final class ElementStore {
             event(c, incidentId, "delete", id, current.get().version(), "kaartelement verwijderd", actor);
             return Optional.of(new WriteResult(true, current.get()));
         });
+    }
+
+    /** Locks the current version of an element of this incident until the transaction ends; its number. */
+    private static Optional<Integer> lockCurrent(Connection c, long incidentId, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM picture_element"
+                + " WHERE incident_id = ? AND element_id = ? AND valid_to IS NULL FOR UPDATE")) {
+            ps.setLong(1, incidentId);
+            ps.setObject(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
+            }
+        }
     }
 
     /** {@code written} false means the version did not match and nothing changed. */
@@ -215,10 +229,19 @@ public final class ElementStore {
     }
 
     /** Records the change with the element's version as a WGS84 Feature (what live screens draw). */
-    private void event(Connection c, long incidentId, String action, UUID id, int version, String summary, Actor actor)
+    /** Records the change with the version as a WGS84 Feature, which it returns. */
+    private String event(Connection c, long incidentId, String action, UUID id, int version, String summary, Actor actor)
             throws SQLException {
+        String feature = featureOf(c, id, version);
+        // Embedded as the text PostGIS gave: parsing a large zone into a tree only to write it out again cost milliseconds.
         changes.record(c, NewChangeEvent.of(incidentId, "element." + action, "element:" + id, version, summary, null, actor)
-                .withData(Json.tree(featureOf(c, id, version))));
+                .withData(new RawValue(feature)));
+        return feature;
+    }
+
+    /** The version just written as the response gives it: the event's WGS84 Feature again, unless another CRS is asked for. */
+    private StoredElement written(Connection c, long incidentId, UUID id, int version, String wgs84, Crs crs) {
+        return crs == Crs.CRS84 ? new StoredElement(id, incidentId, version, wgs84) : current(c, incidentId, id, crs).orElseThrow();
     }
 
     /** One version of an element in WGS84, also once it has ended (then with its validTo). */

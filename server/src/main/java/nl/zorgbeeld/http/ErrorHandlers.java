@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.zorgbeeld.common.ApiException;
@@ -55,7 +56,9 @@ public final class ErrorHandlers {
 
     public static void write(Context ctx, int status, String code, String title, String detail, String where,
                              Map<String, Object> extensions) {
-        ctx.status(status).contentType(PROBLEM_JSON).result(body(status, code, title, detail, where, RequestIds.of(ctx), extensions));
+        // As UTF-8 bytes: a String result would be encoded in the container's default for this media type (Latin-1).
+        ctx.status(status).contentType(PROBLEM_JSON)
+                .result(body(status, code, title, detail, where, RequestIds.of(ctx), extensions).getBytes(StandardCharsets.UTF_8));
     }
 
     static String body(int status, String code, String title, String detail, String where, String requestId,

@@ -25,18 +25,22 @@ final class CloudEvents {
 
     private CloudEvents() {}
 
-    /** One change; {@code data} is its stored JSON text, embedded as it is (null: no data member). */
+    /**
+     * One change; {@code data} is its stored JSON text, embedded as it is (null: no data member);
+     * {@code regionCode} the safety region of a change outside incidents that has one (a status report).
+     */
     record Row(long seq, Long incidentId, OffsetDateTime occurredAt, String action, String subject, Integer subjectVersion,
-               String summary, String author, String organisation, String data) {}
+               String summary, String author, String organisation, String data, String regionCode) {}
 
     static LiveEvent event(Row row) {
-        return LiveEvent.of(row.seq(), row.incidentId(), row.action(), json(row));
+        return LiveEvent.of(row.seq(), row.incidentId(), row.action(), row.regionCode(), json(row));
     }
 
     static String json(Row row) {
         StringWriter out = new StringWriter(256 + (row.data() == null ? 0 : row.data().length()));
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            String source = row.incidentId() == null ? "/api/templates" : "/api/incidents/" + row.incidentId();
+            String source = row.incidentId() != null ? "/api/incidents/" + row.incidentId()
+                    : row.action().startsWith(LiveEvent.INSTITUTION_STATUS) ? "/api/institutions" : "/api/templates";
             g.writeStartObject();
             g.writeStringField("specversion", "1.0");
             g.writeStringField("id", Long.toString(row.seq()));

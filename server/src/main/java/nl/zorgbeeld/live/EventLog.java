@@ -14,8 +14,9 @@ import java.util.List;
  * reader that has everything up to N and reads "after N" therefore never misses an event.
  */
 final class EventLog {
+    // An institution's status report names the institution's region in its data: the streams show it only to who may see that region.
     private static final String COLUMNS = "seq, incident_id, occurred_at, action, subject, subject_version, summary,"
-            + " author, organisation, data::text";
+            + " author, organisation, data::text, CASE WHEN incident_id IS NULL THEN data->>'regionCode' END";
 
     /** The highest committed position (0 when the log is empty). */
     long head(Connection c) throws SQLException {
@@ -32,6 +33,10 @@ final class EventLog {
 
     /** Up to {@code limit} events of the topic in ({@code after}, {@code upTo}], in order. */
     List<CloudEvents.Row> replay(Connection c, Topic topic, long after, long upTo, int limit) throws SQLException {
+        if (topic.institutionStatus()) {
+            return rows(c, "SELECT " + COLUMNS + " FROM change_event WHERE incident_id IS NULL AND action LIKE 'institution.status.%'"
+                    + " AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?", after, upTo, limit);
+        }
         if (topic.incidentList()) {
             return rows(c, "SELECT " + COLUMNS + " FROM change_event WHERE action LIKE 'incident.%' AND seq > ? AND seq <= ?"
                     + " ORDER BY seq LIMIT ?", after, upTo, limit);
@@ -48,7 +53,7 @@ final class EventLog {
                 while (rs.next()) {
                     rows.add(new CloudEvents.Row(rs.getLong(1), (Long) rs.getObject(2), rs.getObject(3, OffsetDateTime.class),
                             rs.getString(4), rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10)));
+                            rs.getString(9), rs.getString(10), rs.getString(11)));
                 }
             }
             return rows;

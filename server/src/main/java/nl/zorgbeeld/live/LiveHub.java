@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LiveHub {
     private final Map<Long, Set<SseStream>> byIncident = new ConcurrentHashMap<>();
     private final Set<SseStream> incidentList = ConcurrentHashMap.newKeySet();
+    private final Set<SseStream> institutionStatus = ConcurrentHashMap.newKeySet();
     private final Set<SseStream> all = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
     private final IncidentVisibility visibility;
@@ -22,7 +23,9 @@ final class LiveHub {
 
     void join(SseStream stream) {
         all.add(stream);
-        if (stream.topic.incidentList()) {
+        if (stream.topic.institutionStatus()) {
+            institutionStatus.add(stream);
+        } else if (stream.topic.incidentList()) {
             incidentList.add(stream);
         } else {
             byIncident.computeIfAbsent(stream.topic.incidentId(), id -> ConcurrentHashMap.newKeySet()).add(stream);
@@ -32,7 +35,9 @@ final class LiveHub {
     void leave(SseStream stream, boolean wasDropped) {
         if (!all.remove(stream)) return;
         if (wasDropped) dropped.incrementAndGet();
-        if (stream.topic.incidentList()) {
+        if (stream.topic.institutionStatus()) {
+            institutionStatus.remove(stream);
+        } else if (stream.topic.incidentList()) {
             incidentList.remove(stream);
         } else {
             byIncident.computeIfPresent(stream.topic.incidentId(), (id, set) -> {
@@ -43,6 +48,12 @@ final class LiveHub {
     }
 
     void publish(LiveEvent event) {
+        if (event.changesInstitutionStatus()) {
+            for (SseStream stream : institutionStatus) {
+                if (stream.wants(event)) stream.offer(event);
+            }
+            return;
+        }
         if (event.incidentId() == null) return;
         visibility.changed(event.incidentId(), event.action());
         for (SseStream stream : byIncident.getOrDefault(event.incidentId(), Set.of())) {

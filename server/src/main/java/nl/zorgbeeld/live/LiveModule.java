@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import nl.zorgbeeld.common.ApiException;
 import nl.zorgbeeld.common.Json;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /api/incidents/{id}/live}: every change of one incident;</li>
  *   <li>{@code GET /api/live}: the incident list (new incidents, status, GRIP level, regie), only the
- *       incidents the viewer may see.</li>
+ *       incidents the viewer may see;</li>
+ *   <li>{@code GET /api/institutions/status/live}: every institution status report (status.StatusEvents) of the
+ *       regions whose institutions the viewer may see.</li>
  * </ul>
  * Every change is a CloudEvents JSON event {@code change} whose SSE id is its position in the change log.
  * A client that reconnects with {@code Last-Event-ID} (or {@code ?lastEventId=}) gets exactly the events
@@ -47,6 +50,7 @@ public final class LiveModule {
     private static final Logger LOG = LoggerFactory.getLogger(LiveModule.class);
     public static final String INCIDENT_STREAM = "/api/incidents/{id}/live";
     public static final String LIST_STREAM = "/api/live";
+    public static final String STATUS_STREAM = "/api/institutions/status/live";
     /** How long a browser waits before it reconnects (the SSE retry field). */
     private static final int RETRY_MS = 2000;
 
@@ -82,6 +86,7 @@ public final class LiveModule {
     public void register(JavalinConfig cfg) {
         cfg.routes.get(INCIDENT_STREAM, this::incidentStream);
         cfg.routes.get(LIST_STREAM, this::incidentListStream);
+        cfg.routes.get(STATUS_STREAM, this::institutionStatusStream);
         cfg.events.serverStarting(this::start);
         cfg.events.serverStopping(this::stop);
     }
@@ -110,12 +115,16 @@ public final class LiveModule {
         whileDatabase(() -> requireIncident.accept(incidentId));
         // Not telling an invisible incident from an unknown one.
         if (!visible.test(incidentId)) throw ApiException.notFound("No incident " + incidentId);
-        open(ctx, Topic.incident(incidentId), visible, last);
+        open(ctx, Topic.incident(incidentId), visible, region -> false, last);
     }
 
     private void incidentListStream(Context ctx) {
         LongPredicate visible = visibility.forViewer(ctx);
-        open(ctx, Topic.INCIDENT_LIST, visible, checkRequest(ctx));
+        open(ctx, Topic.INCIDENT_LIST, visible, region -> false, checkRequest(ctx));
+    }
+
+    private void institutionStatusStream(Context ctx) {
+        open(ctx, Topic.INSTITUTION_STATUS, visibility.forViewer(ctx), visibility.regionsForViewer(ctx), checkRequest(ctx));
     }
 
     private static Long checkRequest(Context ctx) {
@@ -124,10 +133,10 @@ public final class LiveModule {
     }
 
     /** Everything that can fail is done before the response starts, so failures are the JSON errors. */
-    private void open(Context ctx, Topic topic, LongPredicate visible, Long last) {
+    private void open(Context ctx, Topic topic, LongPredicate visible, Predicate<String> visibleRegion, Long last) {
         String key = clientKey.apply(ctx);
         limits.acquire(key);
-        SseStream stream = new SseStream(topic, visible, key, config.clientBuffer(), this::ended);
+        SseStream stream = new SseStream(topic, visible, visibleRegion, key, config.clientBuffer(), this::ended);
         try {
             hub.join(stream);
             Opening opening = fromDatabase(() -> opening(stream, last));

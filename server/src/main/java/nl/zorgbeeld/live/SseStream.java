@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 /**
  * One open event stream. Writes never block: frames wait in a bounded queue and go out when the
@@ -30,6 +31,7 @@ final class SseStream implements WriteListener {
     final Topic topic;
     final String clientKey;
     private final LongPredicate visible;
+    private final Predicate<String> visibleRegion;
     private final int limit;
     private final Ending ending;
     final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -45,16 +47,24 @@ final class SseStream implements WriteListener {
     private boolean closed;
     private long lastWriteNanos = System.nanoTime();
 
-    SseStream(Topic topic, LongPredicate visible, String clientKey, int limit, Ending ending) {
+    /**
+     * @param visible       the incidents the viewer may see
+     * @param visibleRegion the safety regions whose institutions' status reports the viewer may see
+     */
+    SseStream(Topic topic, LongPredicate visible, Predicate<String> visibleRegion, String clientKey, int limit, Ending ending) {
         this.topic = topic;
         this.visible = visible;
+        this.visibleRegion = visibleRegion;
         this.clientKey = clientKey;
         this.limit = limit;
         this.ending = ending;
     }
 
     boolean wants(LiveEvent event) {
-        return topic.includes(event) && visible.test(event.incidentId());
+        if (!topic.includes(event)) return false;
+        if (event.incidentId() != null) return visible.test(event.incidentId());
+        // An institution's status report belongs to no incident: it is seen by who may see the institution's region.
+        return !event.changesInstitutionStatus() || visibleRegion.test(event.regionCode());
     }
 
     /** A live event from the hub (always in increasing id order). */

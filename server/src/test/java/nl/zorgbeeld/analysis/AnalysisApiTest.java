@@ -147,7 +147,18 @@ class AnalysisApiTest {
         "/api/incidents/{id}/affected?rings=5km|400|InvalidParameterValue|rings",
         "/api/incidents/{id}/affected?rings=500,,1000|400|InvalidParameterValue|rings",
         "/api/incidents/{id}/affected?format=xml|400|InvalidParameterValue|format",
-        "/api/incidents/{id}/affected?zone=LBW|400|InvalidParameterValue|zone",
+        "/api/incidents/{id}/affected?zone=ring:700|400|InvalidParameterValue|zone",
+        "/api/incidents/{id}/affected?zone=lbw-zone|400|InvalidParameterValue|zone",
+        "/api/incidents/{id}/affected?zone=ring:abc|400|InvalidParameterValue|zone",
+        "/api/incidents/{id}/affected?rings=500,800&zone=ring:1000|400|InvalidParameterValue|zone",
+        "/api/incidents/{id}/affected?view=table|400|InvalidParameterValue|view",
+        "/api/incidents/{id}/affected?view=summary&format=csv|400|InvalidParameterValue|view",
+        "/api/incidents/{id}/affected?view=summary&limit=5|400|InvalidParameterValue|limit",
+        "/api/incidents/{id}/affected?limit=0|400|InvalidParameterValue|limit",
+        "/api/incidents/{id}/affected?limit=veel|400|InvalidParameterValue|limit",
+        "/api/incidents/{id}/affected?limit=100001|400|InvalidParameterValue|limit",
+        "/api/incidents/{id}/affected?offset=-1|400|InvalidParameterValue|offset",
+        "/api/incidents/{id}/affected?page=2|400|InvalidParameterValue|page",
         "/api/incidents/999999999/call-list|404|NotFound|",
         "/api/incidents/{id}/call-list?format=geojson|400|InvalidParameterValue|format",
         "/api/incidents/999999999/affected/changes|404|NotFound|",
@@ -285,8 +296,12 @@ class AnalysisApiTest {
     void aChangeOfAnotherElementKindChangesNothing() {
         long own = TestIncidents.create("Meetpunt verandert niets", "actief");
         draw(server, own, "incidentgebied", null, null, square(-500, -500, 500, 500));
+        // Each read brings the recorded analysis up to date, whether or not the background one has run.
+        server.get(affected(own));
         long runs = Sql.count("SELECT count(*) FROM analysis_run WHERE incident_id = ?", own);
+        assertEquals(1, runs);
         draw(server, own, "aantekening", null, "Notitie", GEOMETRY.createPoint(new Coordinate(OX, OY)));
+        server.get(affected(own));
         assertEquals(runs, Sql.count("SELECT count(*) FROM analysis_run WHERE incident_id = ?", own));
     }
 }

@@ -4,14 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static nl.zorgbeeld.analysis.AnalysisFixtures.draw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.zorgbeeld.analysis.AnalysisFixtures.Place;
 import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.testing.Browser;
 import nl.zorgbeeld.testing.Sql;
+import nl.zorgbeeld.testing.TestDatabase;
 import nl.zorgbeeld.testing.TestIncidents;
 import nl.zorgbeeld.testing.TestServer;
 import nl.zorgbeeld.testing.TestUsers;
@@ -27,8 +33,9 @@ import org.locationtech.jts.geom.GeometryFactory;
  * The Netwerkanalyse tab in headless Chromium against the real app and database: an incident area
  * (drawn through the API) fills the panel and the map; the Hoofd Informatie works through the call
  * list; a plume added later, 6 km away, marks the institution it newly affects; an organisation looks
- * at the exposure of its locations. Everything at sea, west of Zuid-Holland, so no other institution
- * is near.
+ * at the exposure of its locations; a recomputation that fails is announced in the panel until the
+ * next change of the picture makes it good. Everything at sea, west of Zuid-Holland, so no other
+ * institution is near.
  */
 class AnalysisPanelBrowserTest {
     private static final String PREFIX = "anaui:";
@@ -75,7 +82,11 @@ class AnalysisPanelBrowserTest {
 
     /** The incident's page once the picture, its elements and its analysis have loaded. */
     private void open(long incident) {
-        screen.open(server.url("/#incident=" + incident));
+        open(server, incident);
+    }
+
+    private void open(TestServer on, long incident) {
+        screen.open(on.url("/#incident=" + incident));
         page.evaluate("() => zorgbeeld.map.setView([51.946, 3.97], 12, { animate: false })");
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Netwerkanalyse")).click();
     }
@@ -142,6 +153,8 @@ class AnalysisPanelBrowserTest {
     void aPlumeAddedLaterMarksTheNewlyAffectedAndAnInstitutionSeesItsExposure() {
         long incident = TestIncidents.create("Pluim Kust", "actief");
         draw(server, incident, "incidentgebied", null, "Brandhaard", GEOMETRY.toGeometry(around(-500, -500, 500, 500)));
+        // Read once, as a screen would have: changes that come before the recomputation are recorded together.
+        assertEquals(200, server.get("/api/incidents/" + incident + "/affected").statusCode());
         draw(server, incident, "effectgebied", "AGW", "Pluim", GEOMETRY.toGeometry(around(-6500, -300, -5500, 300)));
         open(incident);
 
@@ -163,5 +176,36 @@ class AnalysisPanelBrowserTest {
         assertThat(page.locator(".zb-exposure")).containsText("Binnen het effectgebied AGW");
         assertThat(page.locator(".zb-exposure")).containsText("nieuw geraakt");
         shoot("analysis-exposure.png");
+    }
+
+    @Test
+    void aFailedRecomputationIsAnnouncedUntilTheNextChangeMakesItGood() {
+        long incident = TestIncidents.create("Herberekening mislukt", "actief");
+        Set<Long> failing = ConcurrentHashMap.newKeySet();
+        failing.add(incident);
+        try (TestServer own = TestServer.start(new AnalysisModule(TestDatabase.dataSource(), Clock.systemUTC(), null, id -> {
+            if (failing.contains(id)) throw new IllegalStateException("injected for the browser test");
+        }))) {
+            JsonNode area = draw(own, incident, "incidentgebied", null, "Brandhaard", GEOMETRY.toGeometry(around(-500, -500, 500, 500)));
+            open(own, incident);
+
+            Locator notice = page.locator(".zb-analysis__stale");
+            assertThat(notice).containsText("De netwerkanalyse is niet actueel");
+            assertThat(notice).containsText("herberekenen na de laatste wijziging van het beeld is mislukt");
+            assertThat(notice).hasAttribute("role", "alert");
+            assertThat(ours("tr.zb-affected__row")).hasCount(3);
+            assertThat(ours("tr.zb-affected__row").nth(0)).not().containsText("NIEUW");
+            assertEquals(false, page.evaluate("() => zorgbeeld.analysis.current"));
+            shoot("analysis-not-current.png");
+
+            failing.remove(incident);
+            HttpResponse<String> redrawn = AnalysisFixtures.send(own, "PUT", "/api/incidents/" + incident + "/elements/" + area.path("id").asText(),
+                    AnalysisFixtures.feature("incidentgebied", null, "Brandhaard", GEOMETRY.toGeometry(around(-600, -500, 500, 500))),
+                    "Content-Crs", AnalysisFixtures.RD, "If-Match", "\"1\"");
+            assertEquals(200, redrawn.statusCode(), redrawn.body());
+            assertThat(notice).hasCount(0);
+            assertThat(ours("tr.zb-affected__row").nth(0)).containsText("NIEUW");
+            page.waitForFunction("() => zorgbeeld.analysis.current === true");
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import nl.zorgbeeld.App;
 import nl.zorgbeeld.Config;
+import nl.zorgbeeld.analysis.AnalysisModule;
 import nl.zorgbeeld.testing.TestUsers.TestUser;
 
 /**
@@ -39,16 +40,25 @@ public final class TestServer implements AutoCloseable {
         return start(env, TestDatabase.dataSource(), 0);
     }
 
+    /** The app with a network analysis made by the test (its own recomputation executor or hook). */
+    public static TestServer start(AnalysisModule analysis) {
+        return start(Map.of(), TestDatabase.dataSource(), 0, analysis);
+    }
+
     /**
      * @param dataSource the connections the app uses (a {@link GatedDataSource} lets a test cut them off)
      * @param port       0 for a free one, or a given one (a server restarted on the port its clients know)
      */
     public static TestServer start(Map<String, String> env, DataSource dataSource, int port) {
+        return start(env, dataSource, port, AnalysisModule.create(dataSource));
+    }
+
+    private static TestServer start(Map<String, String> env, DataSource dataSource, int port, AnalysisModule analysis) {
         var values = new java.util.HashMap<>(env);
         values.put("DATABASE_URL", System.getenv("ZORGBEELD_TEST_DATABASE_URL"));
         values.put("ZORGBEELD_PORT", "0");
         Config config = Config.fromEnvironment(values);
-        Javalin app = App.create(config, dataSource, TestDatabase.get().postgisVersion());
+        Javalin app = App.create(config, dataSource, TestDatabase.get().postgisVersion(), analysis);
         app.start("127.0.0.1", port);
         return new TestServer(app);
     }

@@ -223,8 +223,7 @@ class DrawingBrowserTest {
         assertEquals(1, ((Number) page.evaluate("() => zorgbeeld.elements.length")).intValue());
 
         // Edit: open the popup, "Wijzigen", drag the north-east corner further north-east, save.
-        page.mouse().click(screen(51.95, 5.45)[0], screen(51.95, 5.45)[1]);
-        page.locator(".zb-element-popup").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Wijzigen")).click();
+        popupButtonAt(51.95, 5.45, "Wijzigen").click();
         assertThat(page.locator("#element-form-title")).hasText("Incidentgebied wijzigen");
         assertThat(page.locator("#element-source")).hasValue("OvD-G");
         // The popup fades out over the corner; wait until it has gone.
@@ -269,8 +268,7 @@ class DrawingBrowserTest {
         open(incident);
         assertEquals(1, ((Number) page.evaluate("() => zorgbeeld.elements.length")).intValue());
 
-        page.mouse().click(screen(51.95, 5.45)[0], screen(51.95, 5.45)[1]);
-        page.locator(".zb-element-popup").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Wijzigen")).click();
+        popupButtonAt(51.95, 5.45, "Wijzigen").click();
         page.fill("#element-label", "Mijn naam");
         // Meanwhile a colleague saves a change to the same version.
         JsonClient.Response theirs = api.send("PUT", "/api/incidents/" + incident + "/elements/" + id,
@@ -287,16 +285,14 @@ class DrawingBrowserTest {
             questions.add(dialog.message());
             dialog.dismiss();
         });
-        page.mouse().click(screen(51.95, 5.45)[0], screen(51.95, 5.45)[1]);
-        page.locator(".zb-element-popup").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verwijderen")).click();
+        popupButtonAt(51.95, 5.45, "Verwijderen").click();
         assertEquals(1, api.get("/api/incidents/" + incident + "/elements").json().get("features").size());
         page.onceDialog(dialog -> {
             questions.add(dialog.message());
             dialog.accept();
         });
         assertThat(page.locator(".zb-element-popup")).hasCount(0);
-        page.mouse().click(screen(51.95, 5.45)[0], screen(51.95, 5.45)[1]);
-        page.locator(".zb-element-popup").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verwijderen")).click();
+        popupButtonAt(51.95, 5.45, "Verwijderen").click();
         screen.waitForToast("Incidentgebied verwijderd.");
         page.waitForFunction("() => zorgbeeld.elements.length === 0");
         assertEquals(2, questions.size());
@@ -352,6 +348,18 @@ class DrawingBrowserTest {
 
     /** Where a WGS84 position is on the screen (page coordinates). */
     @SuppressWarnings("unchecked")
+    /**
+     * Clicks the map and gives the named button of the one element popup there. Leaflet fades a
+     * closing popup out before removing it, so wait until only the new one is left.
+     */
+    private Locator popupButtonAt(double lat, double lon, String name) {
+        double[] point = screen(lat, lon);
+        page.mouse().click(point[0], point[1]);
+        Locator popup = page.locator(".zb-element-popup");
+        assertThat(popup).hasCount(1);
+        return popup.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name));
+    }
+
     private double[] screen(double lat, double lon) {
         List<Number> xy = (List<Number>) page.evaluate("([lat, lon]) => { const m = zorgbeeld.map; const p = m.latLngToContainerPoint([lat, lon]);"
                 + " const r = m.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }", List.of(lat, lon));
