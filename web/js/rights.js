@@ -18,7 +18,8 @@
 //                                          its own coordinator, or a Hoofd Informatie of its region
 //   mayManage()                            users (and, for the beheerder, organisations): the Beheer page
 //   holdsRegie(incident)                   the user is who the incident's regie names
-//   mayWriteSummary(incident)              the management summary: who holds the regie
+//   mayWriteSummary(incident, hasAccount)  the management summary: who holds the regie; when the regie names nobody
+//                                          with an account (the view's regieHasAccount false), a Hoofd Informatie of the region
 //   mayMark(incident)                      regie checks: who holds the regie, or a Hoofd Informatie of the own region
 //   mayResolve(check, incident)            resolve a mark: its item's author, who holds the regie, or the region's Hoofd Informatie
 //   mayReadQuality()                       the picture-quality panel: a Hoofd Informatie or the beheerder
@@ -83,7 +84,8 @@ const same = (a, b) => Boolean(a && b && a.toLowerCase() === b.toLowerCase());
 export const holdsRegie = (incident) => Boolean(incident?.regie && same(incident.regie.person, me()?.displayName)
   && same(incident.regie.organisation, me()?.organisation.name));
 
-export const mayWriteSummary = (incident) => writer() && holdsRegie(incident);
+export const mayWriteSummary = (incident, regieHasAccount) => writer()
+  && (holdsRegie(incident) || (regieHasAccount === false && hin() && ownRegion(incident)));
 
 export const mayMark = (incident) => (hin() && ownRegion(incident)) || (writer() && holdsRegie(incident));
 

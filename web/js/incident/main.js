@@ -170,7 +170,7 @@ function applyLive(change, reload) {
   if (kind === 'bullet' && change.data) {
     applyBullet(change.data, reload);
   } else if (kind === 'incident' && change.data) {
-    applyIncident(change.data);
+    applyIncident(change.data, reload);
   } else if (!['element', 'analysis', 'stakeholder'].includes(kind)) {
     // Questions, decisions, casualty counts, pictures: the picture view is read again.
     reload();
@@ -222,10 +222,15 @@ function applyBullet(bullet, reload) {
 }
 
 /** The incident changed elsewhere (status, GRIP, regie, ...): the top bar follows. */
-function applyIncident(incident) {
+function applyIncident(incident, reload) {
   const before = state.view.incident;
   if (incident.version <= before.version) return;
   state.view.incident = { ...before, ...incident };
+  if (incident.regie && (incident.regie.person !== before.regie?.person || incident.regie.organisation !== before.regie?.organisation)) {
+    // Who writes the summary and marks follows the regie (and whether it names someone with an account): read the view again.
+    reload();
+    return;
+  }
   const closedChanged = (before.status === 'gesloten') !== (incident.status === 'gesloten');
   if (closedChanged) {
     // Writable or not: every panel draws itself anew.

@@ -37,7 +37,7 @@ export function summaryBox(picture, ctx) {
   } else {
     box.append(el('p', { class: 'zb-empty' }, `Nog geen samenvatting. Die schrijft wie de regie heeft (${incident.regie?.person ?? 'onbekend'}).`));
   }
-  if (!ctx.readOnly && mayWriteSummary(incident)) {
+  if (!ctx.readOnly && mayWriteSummary(incident, ctx.view.regieHasAccount)) {
     const write = el('button', { type: 'button', class: 'zb-button zb-button--small' }, summary?.text ? 'Samenvatting wijzigen' : 'Samenvatting schrijven');
     write.addEventListener('click', () => {
       let version = summary?.version || null;

@@ -15,6 +15,7 @@ import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.incident.Incident;
 import nl.zorgbeeld.incident.IncidentService;
 import nl.zorgbeeld.incident.IncidentStatus;
+import nl.zorgbeeld.incident.Regie;
 import nl.zorgbeeld.picture.PictureView.Casualties;
 import nl.zorgbeeld.picture.PictureView.Section;
 import nl.zorgbeeld.picture.PictureView.ThemeSection;
@@ -117,7 +118,8 @@ public final class PictureService {
                 .map(p -> section(p, contents, incident.state().scaledUpAt(), active, evaluatedAt)).toList();
         Freshness.FirstDescription medical = sections.stream().filter(s -> s.picture().kind() == PictureKind.GENEESKUNDIG)
                 .map(Section::firstDescription).findFirst().orElse(null);
-        return new PictureView(incident, at, evaluatedAt, freshness.norms(), medical, sections,
+        Regie regie = incident.state().regie();
+        return new PictureView(incident, summaries.isUser(c, regie.person(), regie.organisation()), at, evaluatedAt, freshness.norms(), medical, sections,
                 questions.asOf(c, incident.id(), at), decisions.asOf(c, incident.id(), at));
     }
 

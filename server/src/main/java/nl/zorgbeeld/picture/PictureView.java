@@ -14,9 +14,11 @@ import nl.zorgbeeld.picture.Freshness.ThemeFreshness;
  *
  * @param at               the moment asked for, or null for now
  * @param evaluatedAt      the moment described (at, or the time of the request)
+ * @param regieHasAccount  whether the incident's regie names a user of this app (by name and organisation); when not, a
+ *                         Hoofd Informatie of the incident's region stands in for the regie (writes the summary)
  * @param firstDescription the medical picture's first complete description against its norm
  */
-public record PictureView(Incident incident, OffsetDateTime at, OffsetDateTime evaluatedAt, Norms norms,
+public record PictureView(Incident incident, boolean regieHasAccount, OffsetDateTime at, OffsetDateTime evaluatedAt, Norms norms,
                           FirstDescription firstDescription, List<Section> pictures, List<Question> questions,
                           List<Decision> decisions) {
 

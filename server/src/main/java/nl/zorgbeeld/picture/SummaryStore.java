@@ -44,6 +44,22 @@ public final class SummaryStore {
         }
     }
 
+    /**
+     * Whether an enabled user of this name works for an organisation of this name: the same match as the
+     * summary's access rule (auth's AccessStore.regie), so the screen offers the summary to whom the server lets write.
+     */
+    public boolean isUser(Connection c, String person, String organisation) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM app_user u JOIN organisation o ON o.id = u.organisation_id"
+                + " WHERE NOT u.disabled AND lower(u.display_name) = lower(?) AND lower(o.name) = lower(?))")) {
+            ps.setString(1, person);
+            ps.setString(2, organisation);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** Every version, the first first. */
     public List<Summary> versions(Connection c, long pictureId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(COLUMNS + " FROM picture_summary s JOIN picture_summary_version v"

@@ -1,6 +1,7 @@
 package nl.zorgbeeld.picture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,7 +102,10 @@ class SummaryApiTest {
     void whenTheRegieNamesNoUserTheRegionsHoofdInformatieWrites() {
         Scenario s = Scenario.start(hanna, "Samenvatting zonder gebruiker",
                 "\"regie\": {\"person\": \"Piet Papier\", \"organisation\": \"Veiligheidsregio Utrecht\"},");
+        assertFalse(s.picture().get("regieHasAccount").asBoolean(), "the view tells the screen that the regie names nobody with an account");
         assertEquals(200, otherHin.send("PUT", summaryPath(s), "{\"text\": \"Waarnemend\"}").status());
+        assertTrue(Scenario.start(hanna, "Samenvatting met gebruiker").picture().get("regieHasAccount").asBoolean(),
+                "a regie naming a user (the creator) has an account");
     }
 
     @Test

@@ -9,9 +9,11 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
+import java.util.UUID;
 import nl.zorgbeeld.auth.Role;
 import nl.zorgbeeld.testing.Browser;
 import nl.zorgbeeld.testing.JsonClient;
+import nl.zorgbeeld.testing.JsonClient.Response;
 import nl.zorgbeeld.testing.TestDatabase;
 import nl.zorgbeeld.testing.TestServer;
 import nl.zorgbeeld.testing.TestUsers;
@@ -151,6 +153,32 @@ class RegieBrowserTest {
             assertThat(upToDate.locator(".zb-quality__value")).hasText("100%");
             assertThat(upToDate).containsText("voldoet");
             assertThat(upToDate).not().containsText("voldoet niet");
+            assertEquals(List.of(), screen.problems());
+            assertEquals(List.of(), screen.refused());
+        }
+    }
+
+    @Test
+    void theRegionsHoofdInformatieWritesTheSummaryWhileTheRegieNamesNobodyWithAnAccount() {
+        TestUser standIn = TestUsers.user("Otto Tweede", "GHOR Utrecht", Role.HOOFD_INFORMATIE);
+        long incidentId = hanna.post("/api/incidents", "{\"title\": \"Regie zonder account " + UUID.randomUUID()
+                + "\", \"type\": \"brand\", \"regie\": {\"person\": \"Piet Papier\", \"organisation\": \"Veiligheidsregio Utrecht\"}}")
+                .json().get("id").asLong();
+        String path = "/api/incidents/" + incidentId;
+        try (Browser.Screen screen = browser.screen(1400, 900)) {
+            server.logIn(screen.context(), standIn);
+            Page page = screen.open(server.url("/#incident=" + incidentId));
+            Locator management = page.locator(".zb-management").first();
+            button(management, "Samenvatting schrijven").click();
+            management.locator("textarea[name=text]").fill("Waarnemend: brand meester.");
+            button(management, "Samenvatting opslaan").click();
+            assertThat(management.locator(".zb-management__text")).hasText("Waarnemend: brand meester.");
+
+            // Once the regie names a user, only that user writes: the stand-in's button goes.
+            Response incident = hanna.get(path);
+            assertEquals(200, hanna.patch(path, "{\"regie\": {\"person\": \"Hanna Informatie\", \"organisation\": \"GHOR Utrecht\"}}",
+                    incident.header("ETag")).status());
+            assertThat(management.locator("button")).hasCount(0);
             assertEquals(List.of(), screen.problems());
             assertEquals(List.of(), screen.refused());
         }
