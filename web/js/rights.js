@@ -19,6 +19,13 @@
 //                                          its own coordinator, or a Hoofd Informatie of its region
 //   mayManage()                            users (and, for the beheerder, organisations): the Beheer page
 //   maySetWarningDistance()                an institution's coordinator: its own warning distance
+//   holdsRegie(incident)                   the user is who the incident's regie names
+//   mayWriteSummary(incident, hasAccount)  the management summary: who holds the regie; when the regie names nobody
+//                                          with an account (the view's regieHasAccount false), a Hoofd Informatie of the region
+//   mayMark(incident)                      regie checks: who holds the regie, or a Hoofd Informatie of the own region
+//   mayResolve(check, incident)            resolve a mark: its item's author, who holds the regie, or the region's Hoofd Informatie
+//   mayReadQuality()                       the picture-quality panel: a Hoofd Informatie or the beheerder
+//   mayKeepRisk(regionCode)                the Veiligheidsbeeld of that region: its Hoofd Informatie
 import { me } from './me.js';
 
 const HAZARD_THEME = 'gevaarlijke stoffen';
@@ -75,3 +82,22 @@ export const mayReportStatus = (institution) => Boolean(institution)
   && ((hin() && ownRegion(institution)) || (coordinator() && institution.id === me().institutionId));
 
 export const mayManage = () => hasRole('beheerder') || hasRole('organisatiebeheerder');
+
+const writer = () => hin() || gags() || hasRole('informatiecoordinator');
+
+const same = (a, b) => Boolean(a && b && a.toLowerCase() === b.toLowerCase());
+
+export const holdsRegie = (incident) => Boolean(incident?.regie && same(incident.regie.person, me()?.displayName)
+  && same(incident.regie.organisation, me()?.organisation.name));
+
+export const mayWriteSummary = (incident, regieHasAccount) => writer()
+  && (holdsRegie(incident) || (regieHasAccount === false && hin() && ownRegion(incident)));
+
+export const mayMark = (incident) => (hin() && ownRegion(incident)) || (writer() && holdsRegie(incident));
+
+export const mayResolve = (check, incident) => mayMark(incident)
+  || (writer() && same(check.targetAuthor.author, me()?.displayName) && same(check.targetAuthor.organisation, me()?.organisation.name));
+
+export const mayReadQuality = () => hin() || hasRole('beheerder');
+
+export const mayKeepRisk = (regionCode) => hin() && same(regionCode, me()?.organisation.regionCode);

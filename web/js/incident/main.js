@@ -5,12 +5,14 @@
 // Changes made by others arrive from the live stream (../live.js) and are applied in place: a
 // bullet in its theme, the incident in the top bar, the change at the top of the timeline.
 import { el } from '../dom.js';
+import { me } from '../me.js';
 import { loaded, loading } from '../ready.js';
 import { watchIncident } from '../live.js';
 import { atQuery, get } from './api.js';
 import { loadMe } from '../me.js';
-import { mayKeepTimeline, mayReadAudit, mayRunIncident } from '../rights.js';
+import { mayKeepTimeline, mayReadAudit, mayReadQuality, mayRunIncident } from '../rights.js';
 import { openAudit } from './audit.js';
+import { openQuality } from './quality.js';
 import { openChooser } from './chooser.js';
 import { dutchMessage } from './errors.js';
 import { openIncidentDialog } from './incident-forms.js';
@@ -26,7 +28,7 @@ import { loadVocabularies } from './words.js';
 // this often. Changes themselves come from the live stream.
 const FRESHNESS_MS = 60_000;
 
-const state = { incidentId: null, at: null, pictureId: null, view: null, events: [], ready: false };
+const state = { incidentId: null, at: null, pictureId: null, view: null, checks: null, events: [], ready: false };
 
 const summary = document.getElementById('incident-summary');
 const pictureTab = document.getElementById('tabpanel-beeld');
@@ -59,8 +61,9 @@ async function load({ quiet = false } = {}) {
   const id = state.incidentId;
   if (!id) return;
   try {
-    const [view, timeline] = await Promise.all([
+    const [view, checks, timeline] = await Promise.all([
       get(`/api/incidents/${id}/picture${atQuery(state.at)}`),
+      get(`/api/incidents/${id}/checks${atQuery(state.at)}`),
       get(`/api/incidents/${id}/timeline${state.at ? `?to=${encodeURIComponent(state.at)}` : ''}`),
     ]);
     if (id !== state.incidentId) return;
@@ -71,12 +74,21 @@ async function load({ quiet = false } = {}) {
     }
     if (quiet) announceNewBullets(view);
     rememberBullets(view);
+    if (quiet) announceNewMarks(checks);
     state.view = view;
+    state.checks = checks;
     state.events = timeline.events;
     render(view, timeline.events);
   } catch (error) {
     pictureBox.replaceChildren(el('p', { class: 'zb-form__error', role: 'alert' }, `Het beeld kon niet worden geladen. ${dutchMessage(error)}`));
   }
+}
+
+/** A regie check that arrived on an item of this user's: said aloud, as new bullets are. */
+function announceNewMarks(checks) {
+  const known = new Set((state.checks?.checks ?? []).map((c) => c.id));
+  const fresh = checks.checks.filter((c) => c.open && !known.has(c.id) && c.targetAuthor.author === me()?.displayName);
+  if (fresh.length) announce(`Regiecheck op uw bericht: ${fresh.map((c) => `${c.kind}: ${c.note}`).join('. ')}`);
 }
 
 function rememberBullets(view) {
@@ -105,6 +117,7 @@ function summaryActions(incident) {
     onEdit: () => openIncidentDialog(state.view.incident, () => load()),
     onInvite: runs && !state.at ? () => openInvitations(incident.id) : null,
     onAudit: mayReadAudit(incident) ? () => openAudit(incident) : null,
+    onQuality: mayReadQuality() ? () => openQuality(incident) : null,
   };
 }
 
@@ -115,12 +128,13 @@ function render(view, events) {
   document.title = `${view.incident.exercise ? 'OEFENING · ' : ''}${view.incident.title} · Zorgbeeld`;
   renderPictureView(pictureBox, {
     view, readOnly, pictureId: state.pictureId, reload: () => load(), announce,
+    checks: state.checks?.checks ?? [], checklist: state.checks?.checklist ?? [],
     onSelectPicture: (pictureId) => {
       state.pictureId = pictureId;
       load();
     },
   });
-  renderTimeline(timelineBox, { view, events, readOnly: readOnly || !mayKeepTimeline(), reload: () => load() });
+  renderTimeline(timelineBox, { view, events, checks: state.checks?.checks ?? [], readOnly: readOnly || !mayKeepTimeline(), reload: () => load() });
   state.ready = true;
   document.body.dataset.incidentReady = String(view.incident.id);
 }
@@ -164,7 +178,7 @@ function applyLive(change, reload) {
   if (kind === 'bullet' && change.data) {
     applyBullet(change.data, reload);
   } else if (kind === 'incident' && change.data) {
-    applyIncident(change.data);
+    applyIncident(change.data, reload);
   } else if (!['element', 'analysis', 'stakeholder'].includes(kind)) {
     // Questions, decisions, casualty counts, pictures: the picture view is read again.
     reload();
@@ -178,7 +192,9 @@ function addToTimeline(change) {
     liveId: change.id, occurredAt: change.time, action: change.action, summary: change.summary,
     actor: { author: change.author, organisation: change.organisation },
   }, ...state.events];
-  if (!timelineBox.querySelector('form')) renderTimeline(timelineBox, { view: state.view, events: state.events, readOnly: readOnlyNow(), reload: () => load() });
+  if (!timelineBox.querySelector('form')) {
+    renderTimeline(timelineBox, { view: state.view, events: state.events, checks: state.checks?.checks ?? [], readOnly: readOnlyNow(), reload: () => load() });
+  }
 }
 
 const readOnlyNow = () => Boolean(state.at) || state.view.incident.status === 'gesloten' || archived(state.view.incident)
@@ -215,10 +231,15 @@ function applyBullet(bullet, reload) {
 }
 
 /** The incident changed elsewhere (status, GRIP, regie, ...): the top bar follows. */
-function applyIncident(incident) {
+function applyIncident(incident, reload) {
   const before = state.view.incident;
   if (incident.version <= before.version) return;
   state.view.incident = { ...before, ...incident };
+  if (incident.regie && (incident.regie.person !== before.regie?.person || incident.regie.organisation !== before.regie?.organisation)) {
+    // Who writes the summary and marks follows the regie (and whether it names someone with an account): read the view again.
+    reload();
+    return;
+  }
   const closedChanged = (before.status === 'gesloten') !== (incident.status === 'gesloten');
   if (closedChanged) {
     // Writable or not: every panel draws itself anew.

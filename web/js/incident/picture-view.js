@@ -12,12 +12,13 @@ import { buttons, form, textField } from './forms.js';
 import { me } from '../me.js';
 import { mayAddOwnPicture, mayCountCasualties, mayRunIncident, mayWriteTheme } from '../rights.js';
 import { label } from './words.js';
+import { bulletMarks, checklist, markButton, summaryBox } from './regie.js';
 
 /** What each container last rendered, so that a live change can redraw one theme of it. */
 const rendered = new WeakMap();
 
 /**
- * @param ctx {view, readOnly, pictureId (the one shown), onSelectPicture(id), reload(), announce(text)}
+ * @param ctx {view, checks, checklist, readOnly, pictureId (the one shown), onSelectPicture(id), reload(), announce(text)}
  */
 export function renderPictureView(container, ctx) {
   rendered.set(container, ctx);
@@ -28,6 +29,8 @@ export function renderPictureView(container, ctx) {
   // replaceChildren would show a null (a part left out when read-only) as the text "null".
   container.replaceChildren(...[
     pictureSwitcher(pictures, shown, ctx),
+    shown.summary ? summaryBox(shown, ctx) : null,
+    checklist(ctx),
     ctx.readOnly || !mayAddOwnPicture() ? null : ownPictureButton(view.incident.id, pictures, ctx),
     el('p', { class: `zb-first zb-first--${shown.firstDescription.complete ? 'done' : 'open'}${shown.firstDescription.overdue ? ' zb-first--overdue' : ''}` },
       firstDescriptionText(shown.firstDescription)),
@@ -134,13 +137,16 @@ function themeSection(incidentId, picture, theme, evaluatedAt, ctx) {
 }
 
 function bulletItem(incidentId, bullet, evaluatedAt, writable, ctx) {
-  const item = el('li', { class: `zb-bullet zb-bullet--${bullet.certainty}`, dataset: { bulletId: bullet.id } },
+  const marked = (ctx.checks ?? []).some((c) => c.open && c.target.type === 'bullet' && Number(c.target.id) === bullet.id);
+  const item = el('li', { class: `zb-bullet zb-bullet--${bullet.certainty}${marked ? ' zb-bullet--marked' : ''}`, dataset: { bulletId: bullet.id } },
     el('p', { class: 'zb-bullet__text' }, certaintyTag(bullet.certainty), bullet.text),
     el('p', { class: 'zb-bullet__meta' },
       el('span', {}, `Bron: ${bullet.source}`), ' · ',
       el('span', {}, `${bullet.author} (${bullet.organisation})`), ' · ',
       timeOf(bullet.updatedAt, evaluatedAt),
-      bullet.version > 1 ? el('span', { class: 'zb-bullet__version', title: 'Dit bericht is gewijzigd; eerdere versies staan in de tijdlijn' }, ` · versie ${bullet.version}`) : null));
+      bullet.version > 1 ? el('span', { class: 'zb-bullet__version', title: 'Dit bericht is gewijzigd; eerdere versies staan in de tijdlijn' }, ` · versie ${bullet.version}`) : null),
+    bulletMarks(bullet, ctx));
+  const mark = markButton(bullet, ctx);
   if (writable) {
     const edit = el('button', { type: 'button', class: 'zb-link-button', 'aria-label': `Bericht wijzigen: ${bullet.text}` }, 'Wijzigen');
     const retract = el('button', { type: 'button', class: 'zb-link-button', 'aria-label': `Bericht intrekken: ${bullet.text}` }, 'Intrekken');
@@ -164,6 +170,7 @@ function bulletItem(incidentId, bullet, evaluatedAt, writable, ctx) {
     });
     item.append(actions);
   }
+  if (mark) (item.querySelector('.zb-bullet__actions') ?? item.appendChild(el('div', { class: 'zb-bullet__actions' }))).append(mark);
   return item;
 }
 

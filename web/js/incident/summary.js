@@ -6,10 +6,10 @@ import { label } from './words.js';
 
 /**
  * Renders the incident (null: none chosen) into the top bar; `onChoose` opens the list, `onEdit` the
- * change form, `onInvite` the invitations and `onAudit` the audit trail (each left out when null);
- * `extra` are more buttons (printing, the snapshot).
+ * change form, `onInvite` the invitations, `onAudit` the audit trail and `onQuality` the picture-quality panel
+ * (each left out when null); `extra` are more buttons (printing, the snapshot).
  */
-export function renderSummary(container, incident, { onChoose, onEdit, onInvite, onAudit, readOnly, extra = [] }) {
+export function renderSummary(container, incident, { onChoose, onEdit, onInvite, onAudit, onQuality, readOnly, extra = [] }) {
   if (!incident) {
     container.replaceChildren(el('button', { type: 'button', class: 'zb-topbar-button', onclick: onChoose }, 'Incident kiezen of starten'));
     return;
@@ -30,6 +30,7 @@ export function renderSummary(container, incident, { onChoose, onEdit, onInvite,
       readOnly ? null : el('button', { type: 'button', class: 'zb-topbar-button', onclick: onEdit }, 'Wijzigen'),
       onInvite ? el('button', { type: 'button', class: 'zb-topbar-button', id: 'invite-button', onclick: onInvite }, 'Uitnodigen') : null,
       onAudit ? el('button', { type: 'button', class: 'zb-topbar-button', id: 'audit-button', onclick: onAudit }, 'Audittrail') : null,
+      onQuality ? el('button', { type: 'button', class: 'zb-topbar-button', id: 'quality-button', onclick: onQuality }, 'Beeldkwaliteit') : null,
       ...extra,
       el('button', { type: 'button', class: 'zb-topbar-button', onclick: onChoose }, 'Ander incident'))));
 }

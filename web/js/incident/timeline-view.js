@@ -8,8 +8,9 @@ import { dutchMessage } from './errors.js';
 import { buttons, form, selectField, textField } from './forms.js';
 import { fromLocalInput } from './time.js';
 import { actionLabel, describeChange, label, options } from './words.js';
+import { itemMarks, markItemButton } from './regie.js';
 
-/** @param ctx {view, events, readOnly, reload} */
+/** @param ctx {view, events, checks (regie checks, marked on decisions and questions), readOnly, reload} */
 export function renderTimeline(container, ctx) {
   const evaluatedAt = new Date(ctx.view.evaluatedAt);
   const incidentId = ctx.view.incident.id;
@@ -53,14 +54,16 @@ function decisionItem(incidentId, d, evaluatedAt, ctx) {
     el('p', { class: 'zb-entry__meta' }, `Eigenaar: ${d.owner}`,
       d.deadline ? [' · deadline ', el('time', { datetime: d.deadline }, formatDateTime(new Date(d.deadline)))] : null,
       ' · ', timeOf(d.updatedAt, evaluatedAt)),
-    el('div', { class: 'zb-entry__status' }, status));
+    el('div', { class: 'zb-entry__status' }, status, markItemButton({ type: 'entry', id: `decisions/${d.id}` }, `Markeren: ${d.description}`, ctx)),
+    itemMarks({ type: 'entry', id: `decisions/${d.id}` }, ctx));
 }
 
 function questionItem(incidentId, q, evaluatedAt, ctx) {
   const item = el('li', { class: `zb-entry zb-entry--question zb-entry--${q.status}` },
     el('p', {}, el('span', { class: `zb-tag zb-tag--${q.status}` }, label('questionStatuses', q.status)), ' ', q.question),
     el('p', { class: 'zb-entry__meta' }, `Gericht aan: ${q.addressee} · gesteld door ${q.author} (${q.organisation}) · `, timeOf(q.createdAt, evaluatedAt)),
-    q.answer ? el('p', { class: 'zb-entry__answer' }, el('strong', {}, 'Antwoord: '), q.answer) : null);
+    q.answer ? el('p', { class: 'zb-entry__answer' }, el('strong', {}, 'Antwoord: '), q.answer) : null,
+    itemMarks({ type: 'entry', id: `questions/${q.id}` }, ctx), markItemButton({ type: 'entry', id: `questions/${q.id}` }, `Markeren: ${q.question}`, ctx));
   if (!ctx.readOnly && q.status === 'open') {
     item.append(addButton('Beantwoorden', (close) => form({
       label: 'Antwoord',

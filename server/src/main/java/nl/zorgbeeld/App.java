@@ -31,6 +31,10 @@ import nl.zorgbeeld.picture.PictureModule;
 import nl.zorgbeeld.plume.PlumeHandler;
 import nl.zorgbeeld.plume.PlumeService;
 import nl.zorgbeeld.reference.InstitutionTypes;
+import nl.zorgbeeld.regie.RegieModule;
+import nl.zorgbeeld.risk.RiskHandler;
+import nl.zorgbeeld.risk.RiskService;
+import nl.zorgbeeld.risk.RiskStore;
 import nl.zorgbeeld.reference.ReferenceHandler;
 import nl.zorgbeeld.reference.ReferenceService;
 import nl.zorgbeeld.reference.ReferenceStore;
@@ -54,6 +58,8 @@ public final class App {
         ReferenceService reference = new ReferenceService(new ReferenceStore(dataSource), types);
         ReferenceHandler referenceHandler = new ReferenceHandler(reference);
         PictureModule incidentsAndPictures = PictureModule.create(dataSource, config);
+        RegieModule regie = new RegieModule(incidentsAndPictures);
+        RiskHandler risk = new RiskHandler(new RiskService(incidentsAndPictures.transactions(), new RiskStore(), java.time.Clock.systemUTC()));
         analysis.unacknowledgedFrom(AlertModule.unacknowledged(Clock.systemUTC()));
         AlertModule alerts = new AlertModule(dataSource, config.alerts(), analysis.analysis(), types,
                 config.auth().publicUrl(), Clock.systemUTC());
@@ -99,6 +105,8 @@ public final class App {
             health.register(cfg.routes);
             referenceHandler.register(cfg.routes);
             incidentsAndPictures.register(cfg.routes);
+            regie.register(cfg.routes);
+            risk.register(cfg.routes);
             elements.register(cfg.routes);
             analysis.register(cfg);
             alerts.register(cfg);

@@ -21,6 +21,11 @@ import static nl.zorgbeeld.auth.Conditions.OWN_ORGANISATION_USER;
 import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_BULLET;
 import static nl.zorgbeeld.auth.Conditions.OWN_PICTURE_NEW;
 import static nl.zorgbeeld.auth.Conditions.OWN_REGION;
+import static nl.zorgbeeld.auth.Conditions.REGIE;
+import static nl.zorgbeeld.auth.Conditions.OWN_REGION_PATH;
+import static nl.zorgbeeld.auth.Conditions.REGIE_OR_OWN_REGION;
+import static nl.zorgbeeld.auth.Conditions.CHECK_AUTHOR;
+import static nl.zorgbeeld.auth.Conditions.CHECK_AUTHOR_OR_OWN_REGION;
 import static nl.zorgbeeld.auth.Role.BEHEERDER;
 import static nl.zorgbeeld.auth.Role.GAGS;
 import static nl.zorgbeeld.auth.Role.HOOFD_INFORMATIE;
@@ -122,6 +127,11 @@ public final class AccessRules {
         read("/api/incidents/{id}/pictures");
         rule(POST, "/api/incidents/{id}/pictures").allow(HOOFD_INFORMATIE).allow(INFORMATIECOORDINATOR, OWN_INSTITUTION);
         read("/api/incidents/{id}/pictures/{pictureId}");
+        // The management summary: everyone reads it, only who holds the regie writes it.
+        read("/api/incidents/{id}/pictures/{pictureId}/summary");
+        read("/api/incidents/{id}/pictures/{pictureId}/summary/versions");
+        rule(PUT, "/api/incidents/{id}/pictures/{pictureId}/summary").allow(HOOFD_INFORMATIE, REGIE).allow(GAGS, REGIE)
+                .allow(INFORMATIECOORDINATOR, REGIE);
         rule(POST, "/api/incidents/{id}/bullets").allow(HOOFD_INFORMATIE).allow(GAGS, HAZARD_THEME_NEW)
                 .allow(INFORMATIECOORDINATOR, OWN_PICTURE_NEW);
         read("/api/incidents/{id}/bullets/{bulletId}");
@@ -140,6 +150,26 @@ public final class AccessRules {
         read("/api/incidents/{id}/decisions");
         read("/api/incidents/{id}/decisions/{decisionId}");
         rule(PATCH, "/api/incidents/{id}/decisions/{decisionId}").allow(HOOFD_INFORMATIE);
+
+        // Regie checks: the regie holder or a Hoofd Informatie of the incident's region marks an item; its author
+        // (or they) resolves the mark; everyone who sees the incident reads them.
+        read("/api/vocabularies/checks");
+        rule(POST, "/api/incidents/{id}/checks").allow(HOOFD_INFORMATIE, REGIE_OR_OWN_REGION).allow(GAGS, REGIE)
+                .allow(INFORMATIECOORDINATOR, REGIE);
+        read("/api/incidents/{id}/checks");
+        read("/api/incidents/{id}/checks/{checkId}");
+        rule(POST, "/api/incidents/{id}/checks/{checkId}/resolve").allow(HOOFD_INFORMATIE, CHECK_AUTHOR_OR_OWN_REGION)
+                .allow(GAGS, CHECK_AUTHOR).allow(INFORMATIECOORDINATOR, CHECK_AUTHOR);
+
+        // The picture's quality against the norms: the Hoofd Informatie's panel and export (and the system administrator's).
+        rule(GET, "/api/incidents/{id}/quality").allow(HOOFD_INFORMATIE).allow(BEHEERDER);
+
+        // The Veiligheidsbeeld (regional risk dashboard, outside incidents): kept by the region's Hoofd Informatie, read by
+        // the region's organisations.
+        read("/api/vocabularies/risk");
+        regionRead("/api/regions/{code}/risk");
+        regionRead("/api/regions/{code}/risk/history");
+        rule(POST, "/api/regions/{code}/risk").allow(HOOFD_INFORMATIE, OWN_REGION_PATH);
 
         // Templates are shared by every region: the system administrator manages them.
         read("/api/templates");
@@ -274,6 +304,13 @@ public final class AccessRules {
     private static void read(String path) {
         Builder b = rule(GET, path);
         for (Role role : Role.values()) b.allow(role);
+    }
+
+    /** A GET for every role of the region in the path (and the beheerder, who reads every region). */
+    private static void regionRead(String path) {
+        Builder b = rule(GET, path);
+        for (Role role : Role.values()) b.allow(role, Conditions.OWN_REGION_PATH);
+        b.allow(BEHEERDER);
     }
 
     private static Builder rule(HandlerType method, String path) {

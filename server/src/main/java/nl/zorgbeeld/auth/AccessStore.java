@@ -31,6 +31,19 @@ public final class AccessStore {
     /** An existing bullet: its picture and the name of its current theme. */
     public record BulletTarget(PictureTarget picture, String themeName) {}
 
+    /**
+     * Who holds an incident's regie (person and organisation, as the incident names them) and whether
+     * that person is a user of this app (an enabled user of that name in an organisation of that name).
+     */
+    public record RegieHolder(String person, String organisation, boolean isUser) {
+        public boolean is(Principal p) {
+            return person.equalsIgnoreCase(p.displayName()) && organisation.equalsIgnoreCase(p.organisationName());
+        }
+    }
+
+    /** The author of a regie check's target, as kept with the check. */
+    public record CheckTarget(String author, String organisation) {}
+
     /** A user someone wants to manage: their organisation and roles. */
     public record UserTarget(long organisationId, Set<Role> roles) {}
 
@@ -155,6 +168,30 @@ public final class AccessStore {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
+            }
+        }
+    }
+
+    public Optional<RegieHolder> regie(long incidentId) throws SQLException {
+        String sql = "SELECT v.regie_person, v.regie_organisation, EXISTS (SELECT 1 FROM app_user u JOIN organisation o"
+                + " ON o.id = u.organisation_id WHERE NOT u.disabled AND lower(u.display_name) = lower(v.regie_person)"
+                + " AND lower(o.name) = lower(v.regie_organisation))"
+                + " FROM incident i JOIN incident_version v ON v.incident_id = i.id AND v.version = i.version WHERE i.id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new RegieHolder(rs.getString(1), rs.getString(2), rs.getBoolean(3))) : Optional.empty();
+            }
+        }
+    }
+
+    public Optional<CheckTarget> checkTarget(long incidentId, long checkId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT target_author, target_organisation FROM regie_check WHERE id = ? AND incident_id = ?")) {
+            ps.setLong(1, checkId);
+            ps.setLong(2, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new CheckTarget(rs.getString(1), rs.getString(2))) : Optional.empty();
             }
         }
     }

@@ -38,6 +38,52 @@ public final class Conditions {
                 return "handover".equals(r.queryParam("as")) && (region == null || region.equalsIgnoreCase(r.principal().regionCode()));
             });
 
+    /**
+     * The caller holds the incident's regie (its regie names the caller's name and organisation); when
+     * the regie names nobody who is a user of this app, a Hoofd Informatie of the incident's own region
+     * stands in for the holder.
+     */
+    public static final Condition REGIE = new Condition("regie", "only who holds the incident's regie", Kind.CONTENT,
+            Conditions::holdsRegie);
+
+    /** The regie holder, or any Hoofd Informatie of the incident's own region. */
+    public static final Condition REGIE_OR_OWN_REGION = new Condition("regie-or-own-region",
+            "who holds the regie, or the own region's incidents", Kind.REGION, r -> ownRegionIncident(r) || holdsRegie(r));
+
+    /** Who wrote the marked item (as the check names them), or the regie holder. */
+    public static final Condition CHECK_AUTHOR = new Condition("check-author",
+            "only the author of the marked item, or who holds the regie", Kind.CONTENT, r -> isCheckAuthor(r) || holdsRegie(r));
+
+    /** The author of the marked item, the regie holder, or any Hoofd Informatie of the incident's own region. */
+    public static final Condition CHECK_AUTHOR_OR_OWN_REGION = new Condition("check-author-or-own-region",
+            "the author of the marked item, who holds the regie, or the own region's incidents", Kind.REGION,
+            r -> ownRegionIncident(r) || isCheckAuthor(r) || holdsRegie(r));
+
+    private static boolean isCheckAuthor(AccessRequest r) throws java.sql.SQLException {
+        String raw = r.pathParam("checkId");
+        if (raw == null || !raw.matches("[1-9][0-9]{0,17}") || r.incident() == null) return false;
+        Optional<AccessStore.CheckTarget> target = r.store().checkTarget(r.incident().id(), Long.parseLong(raw));
+        return target.isPresent() && target.get().author().equalsIgnoreCase(r.principal().displayName())
+                && target.get().organisation().equalsIgnoreCase(r.principal().organisationName());
+    }
+
+    /** A region in the path ({@code /api/regions/{code}}) that is the caller's own safety region. */
+    public static final Condition OWN_REGION_PATH = new Condition("own-region", "own region only", Kind.REGION, r -> {
+        String code = r.pathParam("code");
+        return code != null && code.equalsIgnoreCase(r.principal().regionCode());
+    });
+
+    private static boolean ownRegionIncident(AccessRequest r) {
+        return r.incident() != null && r.incident().regionCode() != null && r.incident().regionCode().equalsIgnoreCase(r.principal().regionCode());
+    }
+
+    private static boolean holdsRegie(AccessRequest r) throws java.sql.SQLException {
+        if (r.incident() == null) return false;
+        Optional<AccessStore.RegieHolder> regie = r.store().regie(r.incident().id());
+        if (regie.isEmpty()) return false;
+        return regie.get().is(r.principal()) || !regie.get().isUser() && r.principal().has(Role.HOOFD_INFORMATIE) && ownRegionIncident(r);
+    }
+
     /** A new bullet in the "Gevaarlijke stoffen" theme of a shared (not own) picture. */
     public static final Condition HAZARD_THEME_NEW = new Condition("hazard-theme", "only the Gevaarlijke stoffen theme", Kind.CONTENT, r -> {
         Long pictureId = r.bodyLong("pictureId");

@@ -22,36 +22,42 @@ public final class PictureModule {
     private final BulletHandler bullets;
     private final EntryHandler entries;
     private final TemplateHandler templates;
+    private final SummaryHandler summaries;
     private final IncidentService incidentService;
     private final PictureService pictureService;
+    private final Transactions tx;
 
     public PictureModule(DataSource dataSource, Config config, Clock clock) {
-        Transactions tx = new Transactions(dataSource);
+        tx = new Transactions(dataSource);
         PictureStores stores = PictureStores.create();
         ChangeLog log = new ChangeLog();
         PictureFactory factory = new PictureFactory(stores, log);
-        IncidentService incidentService = new IncidentService(tx, new IncidentStore(), log, factory);
+        incidentService = new IncidentService(tx, new IncidentStore(), log, factory);
         incidents = new IncidentHandler(incidentService, clock);
-        this.incidentService = incidentService;
         pictureService = new PictureService(tx, incidentService, factory, stores, new Freshness(config.staleMinutes()), clock);
         pictures = new PictureHandler(pictureService);
         bullets = new BulletHandler(new BulletService(tx, incidentService, stores));
         entries = new EntryHandler(new EntryService(tx, incidentService, stores, clock));
         templates = new TemplateHandler(new TemplateService(tx, stores.templates(), log));
+        summaries = new SummaryHandler(new SummaryService(tx, incidentService, stores));
     }
 
     public static PictureModule create(DataSource dataSource, Config config) {
         return new PictureModule(dataSource, config, Clock.systemUTC());
     }
 
-    /** The incidents, for capabilities that read them (the snapshot). */
+    /** The incidents, for capabilities that read them or work inside them (the snapshot, the regie's checks and quality). */
     public IncidentService incidents() {
         return incidentService;
     }
 
-    /** The whole picture at any moment, for capabilities that read it (the snapshot). */
+    /** The whole picture at any moment, for capabilities that read or evaluate it (the snapshot, the quality indicators). */
     public PictureService pictures() {
         return pictureService;
+    }
+
+    public Transactions transactions() {
+        return tx;
     }
 
     public void register(RoutesConfig routes) {
@@ -60,5 +66,6 @@ public final class PictureModule {
         bullets.register(routes);
         entries.register(routes);
         templates.register(routes);
+        summaries.register(routes);
     }
 }

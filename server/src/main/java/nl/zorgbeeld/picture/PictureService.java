@@ -15,6 +15,7 @@ import nl.zorgbeeld.db.Transactions;
 import nl.zorgbeeld.incident.Incident;
 import nl.zorgbeeld.incident.IncidentService;
 import nl.zorgbeeld.incident.IncidentStatus;
+import nl.zorgbeeld.incident.Regie;
 import nl.zorgbeeld.picture.PictureView.Casualties;
 import nl.zorgbeeld.picture.PictureView.Section;
 import nl.zorgbeeld.picture.PictureView.ThemeSection;
@@ -33,6 +34,7 @@ public final class PictureService {
     private final CasualtyStore casualties;
     private final QuestionStore questions;
     private final DecisionStore decisions;
+    private final SummaryStore summaries;
     private final Freshness freshness;
     private final Clock clock;
 
@@ -47,6 +49,7 @@ public final class PictureService {
         this.casualties = stores.casualties();
         this.questions = stores.questions();
         this.decisions = stores.decisions();
+        this.summaries = stores.summaries();
         this.freshness = freshness;
         this.clock = clock;
     }
@@ -115,14 +118,15 @@ public final class PictureService {
                 .map(p -> section(p, contents, incident.state().scaledUpAt(), active, evaluatedAt)).toList();
         Freshness.FirstDescription medical = sections.stream().filter(s -> s.picture().kind() == PictureKind.GENEESKUNDIG)
                 .map(Section::firstDescription).findFirst().orElse(null);
-        return new PictureView(incident, at, evaluatedAt, freshness.norms(), medical, sections,
+        Regie regie = incident.state().regie();
+        return new PictureView(incident, summaries.isUser(c, regie.person(), regie.organisation()), at, evaluatedAt, freshness.norms(), medical, sections,
                 questions.asOf(c, incident.id(), at), decisions.asOf(c, incident.id(), at));
     }
 
     /** Everything in an incident's pictures at a moment, grouped per picture (and per theme where it has one). */
     private record Contents(List<Picture> pictures, Map<Long, List<Theme>> themesByTemplate, Map<Long, String> templateNames,
                             Map<Long, List<Bullet>> bulletsByPicture, Map<Long, Map<Long, ThemeActivity>> activityByPicture,
-                            Map<Long, List<CasualtyCount>> countsByPicture) {}
+                            Map<Long, List<CasualtyCount>> countsByPicture, Map<Long, Summary> summaries) {}
 
     private Contents load(Connection c, long incidentId, OffsetDateTime at) throws SQLException {
         List<Picture> all = pictures.forIncident(c, incidentId, at);
@@ -135,7 +139,8 @@ public final class PictureService {
         }
         return new Contents(all, templates.themesAsOf(c, templateIds, at), templateNames,
                 bullets.asOf(c, incidentId, at).stream().collect(Collectors.groupingBy(Bullet::pictureId)), activity,
-                casualties.asOf(c, incidentId, at).stream().collect(Collectors.groupingBy(CasualtyCount::pictureId)));
+                casualties.asOf(c, incidentId, at).stream().collect(Collectors.groupingBy(CasualtyCount::pictureId)),
+                summaries.forIncident(c, incidentId, at));
     }
 
     private Section section(Picture p, Contents contents, OffsetDateTime scaledUpAt, boolean active, OffsetDateTime evaluatedAt) {
@@ -149,7 +154,9 @@ public final class PictureService {
                     freshness.theme(activity.get(t.id()), inTheme.size(), active, evaluatedAt), inTheme);
         }).toList();
         List<CasualtyCount> course = contents.countsByPicture().getOrDefault(p.id(), List.of());
-        return new Section(p, contents.templateNames().get(p.templateId()),
+        Summary summary = p.kind() == PictureKind.EIGEN ? null
+                : contents.summaries().getOrDefault(p.id(), Summary.none(p.id(), p.incidentId()));
+        return new Section(p, summary, contents.templateNames().get(p.templateId()),
                 freshness.firstDescription(scaledUpAt, themes, activity, evaluatedAt), themeSections,
                 new Casualties(course.isEmpty() ? null : course.get(course.size() - 1), course));
     }

@@ -14,14 +14,16 @@ import nl.zorgbeeld.picture.Freshness.ThemeFreshness;
  *
  * @param at               the moment asked for, or null for now
  * @param evaluatedAt      the moment described (at, or the time of the request)
+ * @param regieHasAccount  whether the incident's regie names a user of this app (by name and organisation); when not, a
+ *                         Hoofd Informatie of the incident's region stands in for the regie (writes the summary)
  * @param firstDescription the medical picture's first complete description against its norm
  */
-public record PictureView(Incident incident, OffsetDateTime at, OffsetDateTime evaluatedAt, Norms norms,
+public record PictureView(Incident incident, boolean regieHasAccount, OffsetDateTime at, OffsetDateTime evaluatedAt, Norms norms,
                           FirstDescription firstDescription, List<Section> pictures, List<Question> questions,
                           List<Decision> decisions) {
 
-    /** One picture with its content. */
-    public record Section(@JsonUnwrapped Picture picture, String templateName, FirstDescription firstDescription,
+    /** One picture with its content; the management summary first (null when the picture has none, as an own picture). */
+    public record Section(@JsonUnwrapped Picture picture, Summary summary, String templateName, FirstDescription firstDescription,
                           List<ThemeSection> themes, Casualties casualties) {}
 
     /** One theme of a picture with its current bullets, oldest first. */

@@ -40,11 +40,15 @@ final class HtmlPage {
         if (exercise) h.append("<div class=\"oefening\" role=\"note\" id=\"oefening\">").append(Words.EXERCISE).append(" · ")
                 .append(esc(Words.EXERCISE_NOTE)).append("</div>\n");
         header(h, s);
-        h.append("<!-- management-summary: the management summary (issue 15) is shown here when the picture has one -->\n");
-        if (s.summary() != null && !s.summary().isNull()) {
+        List<Section> summarised = s.summarised();
+        if (!summarised.isEmpty()) {
+            // First, as on screen: what decision makers read before anything else.
             h.append("<section id=\"managementsamenvatting\" class=\"block\"><h2>Managementsamenvatting</h2>\n");
-            String text = s.summary().has("text") ? s.summary().get("text").asText() : s.summary().toString();
-            for (String paragraph : text.split("\\n\\s*\\n")) h.append("<p>").append(esc(paragraph)).append("</p>\n");
+            for (Section section : summarised) {
+                h.append("<h3>").append(esc(Words.pictureTitle(section))).append("</h3>\n");
+                for (String paragraph : section.summary().text().split("\\n\\s*\\n")) h.append("<p>").append(esc(paragraph)).append("</p>\n");
+                h.append("<p class=\"klein\">").append(esc(Words.summaryBy(section.summary()))).append("</p>\n");
+            }
             h.append("</section>\n");
         }
         map(h, s);
@@ -111,9 +115,7 @@ final class HtmlPage {
 
     private static void picture(StringBuilder h, Section section) {
         h.append("<section class=\"block beeld\" data-picture=\"").append(section.picture().kind().code()).append("\">\n<h2>")
-                .append(esc(section.picture().kind().label()));
-        if (section.picture().kind() == nl.zorgbeeld.picture.PictureKind.EIGEN) h.append(": ").append(esc(section.picture().organisation()));
-        h.append("</h2>\n");
+                .append(esc(Words.pictureTitle(section))).append("</h2>\n");
         CasualtyCount latest = section.casualties().latest();
         if (latest != null) {
             var c = latest.counts();

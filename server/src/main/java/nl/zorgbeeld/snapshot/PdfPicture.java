@@ -34,9 +34,11 @@ final class PdfPicture {
             try (PdfPages pages = new PdfPages(document, ttf, head, incident.state().exercise())) {
                 header(pages, s);
                 map(pages, s);
-                if (s.summary() != null && !s.summary().isNull()) {
-                    pages.heading("Managementsamenvatting", 14);
-                    pages.paragraph(s.summary().has("text") ? s.summary().get("text").asText() : s.summary().toString(), 10, false, 0);
+                if (!s.summarised().isEmpty()) pages.heading("Managementsamenvatting", 14);
+                for (Section section : s.summarised()) {
+                    pages.heading(Words.pictureTitle(section), 11);
+                    pages.paragraph(section.summary().text(), 10, false, 0);
+                    pages.paragraph(Words.summaryBy(section.summary()), 8, false, 0);
                 }
                 for (Section section : s.picture().pictures()) picture(pages, section);
                 decisions(pages, s.picture().decisions());
@@ -85,9 +87,7 @@ final class PdfPicture {
     }
 
     private static void picture(PdfPages p, Section section) throws IOException {
-        String title = section.picture().kind().label()
-                + (section.picture().kind() == PictureKind.EIGEN ? ": " + section.picture().organisation() : "");
-        p.heading(title, 14);
+        p.heading(Words.pictureTitle(section), 14);
         CasualtyCount latest = section.casualties().latest();
         if (latest != null) {
             var c = latest.counts();

@@ -175,6 +175,13 @@ public final class RestoreService {
             Map<String, Long> themeIds = templateFor(c, p.get("templateName").text(100), themes, actor);
             long picture = store.picture(c, incident, kind.code(), themeIds.get(null), p.get("organisation").text(NAME), institutionId,
                     p.get("createdAt").time(), actor(p.get("createdBy").object()));
+            Field summary = p.get("summary");
+            // Version 0 (no text) is "none written yet": nothing to restore.
+            if (summary.present() && summary.object().get("text").present()) {
+                Field written = summary.object();
+                store.summary(c, incident, picture, written.get("version").version(), written.get("text").text(2000),
+                        written.get("updatedAt").time(), actor(written));
+            }
             for (int t = 0; t < themes.size(); t++) {
                 Field theme = themes.at(t).object();
                 long themeId = themeIds.get(theme.get("name").text(100));

@@ -99,6 +99,15 @@ final class RestoreStore {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, version, theme, text, source, certainty, updatedAt, by.author(), by.organisation());
     }
 
+    /** The management summary in the version the snapshot shows (its earlier versions are not in the snapshot). */
+    void summary(Connection c, long incident, long picture, int version, String text, OffsetDateTime recordedAt, Actor by)
+            throws SQLException {
+        update(c, "INSERT INTO picture_summary (picture_id, incident_id, version, created_at) VALUES (?, ?, ?, ?)", picture, incident,
+                version, recordedAt);
+        update(c, "INSERT INTO picture_summary_version (picture_id, version, text, recorded_at, author, organisation)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", picture, version, text, recordedAt, by.author(), by.organisation());
+    }
+
     void casualties(Connection c, long incident, long picture, OffsetDateTime countedAt, int[] counts, String source, String certainty,
                     OffsetDateTime recordedAt, Actor by) throws SQLException {
         update(c, "INSERT INTO casualty_count (incident_id, picture_id, counted_at, t1, t2, t3, dead, unknown, source, certainty,"

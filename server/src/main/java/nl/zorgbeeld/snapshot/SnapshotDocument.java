@@ -13,18 +13,18 @@ import nl.zorgbeeld.picture.PictureView;
 /**
  * picture.json: the snapshot as data, and the one source a restore reads. {@code picture} is the
  * picture API's own view at {@code shows} (incident, every picture with its themes and bullets,
- * casualty counts, questions, decisions), {@code elements} the geographic picture in RD New as the
+ * its management summary, casualty counts, questions, decisions), {@code elements} the geographic picture in RD New as the
  * element API writes it, {@code stakeholders} every recorded status; the analysis and call list are
  * there to read (a restore recomputes them against its own reference data).
  */
 record SnapshotDocument(String format, int formatVersion, OffsetDateTime exportedAt, OffsetDateTime at, OffsetDateTime shows,
-                        PictureView picture, List<RegieChange> regieHistory, JsonNode summary, String elementsCrs,
+                        PictureView picture, List<RegieChange> regieHistory, String elementsCrs,
                         JsonNode elements, List<StakeholderView> stakeholders, AnalysisView analysis, List<AffectedView> callList) {
     static final String FORMAT = "zorgbeeld-snapshot";
     static final int VERSION = 1;
 
     static SnapshotDocument of(Snapshot s) {
-        return new SnapshotDocument(FORMAT, VERSION, s.exportedAt(), s.at(), s.shows(), s.picture(), s.regieHistory(), s.summary(),
+        return new SnapshotDocument(FORMAT, VERSION, s.exportedAt(), s.at(), s.shows(), s.picture(), s.regieHistory(),
                 "http://www.opengis.net/def/crs/EPSG/0/28992", s.elements(),
                 s.statuses().stream().map(StakeholderView::of).toList(), AnalysisViews.view(s.analysis()),
                 AnalysisViews.items(s.analysis().callList()));

@@ -90,7 +90,7 @@ public final class SnapshotService {
         Analysis result = analysis.analyse(incidentId, Rings.DEFAULT, requested);
         SnapshotStore.Region region = store.region(picture.incident().state().regionCode()).orElse(null);
         return new Snapshot(exportedAt, requested, shows, picture,
-                detail.regieHistory().stream().filter(r -> !r.since().isAfter(shows)).toList(), null, rd,
+                detail.regieHistory().stream().filter(r -> !r.since().isAfter(shows)).toList(), rd,
                 analysis.statuses(incidentId, requested), result, SnapshotLayers.of(rd, wgs84, result, region), region);
     }
 

@@ -3,6 +3,10 @@ package nl.zorgbeeld.snapshot;
 import nl.zorgbeeld.incident.Incident;
 import nl.zorgbeeld.incident.IncidentState;
 import nl.zorgbeeld.picture.Freshness.ThemeFreshness;
+import nl.zorgbeeld.picture.Picture;
+import nl.zorgbeeld.picture.PictureKind;
+import nl.zorgbeeld.picture.PictureView;
+import nl.zorgbeeld.picture.Summary;
 import nl.zorgbeeld.reference.InstitutionType;
 import nl.zorgbeeld.reference.InstitutionTypes;
 
@@ -16,6 +20,18 @@ final class Words {
     private Words() {}
 
     /** "Brand · GRIP 2 · Crisiszorg · Actief". */
+    /** "Medisch beeld", or "Eigen beeld: Ziekenhuis X" for an own picture. */
+    static String pictureTitle(PictureView.Section section) {
+        Picture picture = section.picture();
+        return picture.kind().label() + (picture.kind() == PictureKind.EIGEN ? ": " + picture.organisation() : "");
+    }
+
+    /** "Bijgewerkt op ... door Hanna (GHOR)": who wrote the summary's version shown, and when. */
+    static String summaryBy(Summary summary) {
+        return "Bijgewerkt op " + DutchTime.full(summary.updatedAt()) + " door " + summary.author()
+                + (summary.organisation() == null ? "" : " (" + summary.organisation() + ")") + ", versie " + summary.version() + ".";
+    }
+
     static String facts(Incident incident) {
         IncidentState s = incident.state();
         return s.type().label() + " · " + s.grip().label() + " · " + s.carePhase().label() + " · " + s.status().label();

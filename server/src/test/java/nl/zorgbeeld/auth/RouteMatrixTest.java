@@ -81,6 +81,8 @@ class RouteMatrixTest {
                 + "\"releaseRate\":1000,\"duration\":3600,\"substance\":\"chloor\",\"thresholds\":{\"LBW\":100,\"AGW\":10,\"VRW\":1},"
                 + "\"hours\":[{\"time\":\"2026-11-23T10:00:00+01:00\",\"windDirection\":90,\"windSpeed\":3,\"stabilityClass\":\"D\"}]}").status());
         long alert = hin.post(base + "/alerts", "{\"audience\":{\"institutionIds\":[\"matrix:1\"]}}").json().at("/alert/id").asLong();
+        long check = hin.post(base + "/checks", "{\"target\":{\"type\":\"bullet\",\"id\":" + bullet + "},\"kind\":\"onduidelijk\","
+                + "\"note\":\"Welke loods?\"}").json().get("id").asLong();
         TestUser elsewhere = TestUsers.user("Matrix Elders", "Matrix Elders VR01", "VR01", null, Role.LEZER);
         assertEquals(201, hin.post(base + "/invitations", "{\"organisationId\":" + elsewhere.organisationId() + "}").status());
         long channel = ((Number) Sql.one("INSERT INTO organisation_channel (organisation_id, kind, address) VALUES (?, 'email',"
@@ -92,7 +94,7 @@ class RouteMatrixTest {
                 Map.entry("institutionId", "matrix:1"), Map.entry("collectionId", "incident-" + incident), Map.entry("layer", "institutions"),
                 Map.entry("userId", String.valueOf(elsewhere.id())), Map.entry("organisationId", String.valueOf(elsewhere.organisationId())),
                 Map.entry("tokenId", "1"), Map.entry("plumeId", String.valueOf(plume)), Map.entry("alertId", String.valueOf(alert)),
-                Map.entry("channelId", String.valueOf(channel))));
+                Map.entry("channelId", String.valueOf(channel)), Map.entry("checkId", String.valueOf(check)), Map.entry("code", TestUsers.REGION)));
     }
 
     @AfterAll
@@ -161,11 +163,12 @@ class RouteMatrixTest {
         if (rule.audience() == Rule.Audience.PUBLIC) return true;
         if (caller.user() == null || rule.sessionOnly()) return false;
         boolean underIncident = rule.path().startsWith("/api/incidents/{id}") || rule.path().startsWith("/ogc/collections/{collectionId}");
+        boolean underRegion = rule.path().startsWith("/api/regions/{code}");
         boolean aboutInstitution = rule.path().startsWith("/api/institutions/{institutionId}");
         boolean sees = caller.ownRegion() || caller.user().roles().contains(Role.BEHEERDER);
         if ((underIncident || aboutInstitution) && !sees) return false;
         return rule.allows(caller.user().roles(), c -> c.kind() == Condition.Kind.PER_ITEM
-                || c.kind() == Condition.Kind.REGION && (!(underIncident || aboutInstitution) || caller.ownRegion()));
+                || c.kind() == Condition.Kind.REGION && (!(underIncident || aboutInstitution || underRegion) || caller.ownRegion()));
     }
 
     /** The codes of the access check's own refusals. */
@@ -205,6 +208,8 @@ class RouteMatrixTest {
                 + " (SELECT count(*) FROM decision_version) AS decisions, (SELECT count(*) FROM api_token WHERE revoked_at IS NULL) AS tokens,"
                 + " (SELECT count(*) FROM incident_invitation WHERE removed_at IS NULL) AS invitations,"
                 + " (SELECT count(*) FROM plume) AS plumes, (SELECT count(*) FROM plume_forecast) AS forecasts,"
+                + " (SELECT count(*) FROM picture_summary_version) AS summaries, (SELECT count(*) FROM regie_check) AS checks,"
+                + " (SELECT count(*) FROM regie_check_resolution) AS resolutions, (SELECT count(*) FROM risk_assessment) AS risks,"
                 + " (SELECT md5(string_agg(id || display_name || disabled || coalesce(enrolment_code_hash, '') || coalesce(password_hash, ''), ','"
                 + " ORDER BY id)) FROM app_user) AS users, (SELECT md5(string_agg(o::text, ',' ORDER BY id)) FROM organisation o) AS organisations,"
                 + " (SELECT md5(string_agg(user_id || role, ',' ORDER BY user_id, role)) FROM user_role) AS roles"));

@@ -98,7 +98,8 @@ class SnapshotApiTest {
     void thePdfHasTheThemesAndBullets() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(dir.resolve("picture.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-            for (String expected : List.of("OEFENING", "Chloorwolk haven", "Geneeskundig beeld", "Situatie", "Slachtofferbeeld",
+            for (String expected : List.of("OEFENING", "Chloorwolk haven", "Managementsamenvatting",
+                    "Chloorwolk boven de haven; vier gewonden, ziekenhuizen op scherp.", "Geneeskundig beeld", "Situatie", "Slachtofferbeeld",
                     "Gevaarlijke stoffen", "Communicatie", "Meteo", "Brandweerzorg", "Brand in opslagloods met chloorgas",
                     "Vier mensen met ademhalingsklachten, één kind.", "Vermoeden", "Besluiten en acties", "Ziekenhuizen in de regio op scherp",
                     "Informatievragen", "Netwerkanalyse", "Belronde", "GGZ Kustlijn", "T1 1, T2 3, T3 4", "Knelpunten zorgcontinuïteit")) {

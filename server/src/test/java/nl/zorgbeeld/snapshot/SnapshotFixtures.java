@@ -1,6 +1,7 @@
 package nl.zorgbeeld.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -73,6 +74,9 @@ final class SnapshotFixtures {
         bullet(api, id, pictureId, theme(medical, "Gevaarlijke stoffen"), "Mogelijk ook zoutzuurdamp.", "GAGS", "vermoeden");
         bullet(api, id, pictureId, theme(medical, "Communicatie"), "NL-Alert verstuurd: ramen en deuren sluiten.", "Veiligheidsregio",
                 "gevalideerd");
+        Response summary = api.send("PUT", "/api/incidents/" + id + "/pictures/" + pictureId + "/summary",
+                "{\"text\":\"Chloorwolk boven de haven; vier gewonden, ziekenhuizen op scherp.\"}");
+        assertTrue(summary.status() == 200 || summary.status() == 201, summary.body());
         long multi = picture(view, "multidisciplinair").get("id").asLong();
         bullet(api, id, multi, theme(picture(view, "multidisciplinair"), "Brandweerzorg"), "Twee blusgroepen ter plaatse.",
                 "Brandweer", "gevalideerd");

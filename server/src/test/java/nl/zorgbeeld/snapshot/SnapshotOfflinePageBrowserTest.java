@@ -72,6 +72,9 @@ class SnapshotOfflinePageBrowserTest {
             assertTrue((Boolean) page.evaluate("() => window.snapshotMap.getZoom() > 10"), "the map is framed on the incident");
 
             String text = page.locator("body").innerText();
+            // The management summary comes first, before the map and the themes.
+            assertTrue(text.indexOf("Managementsamenvatting") >= 0 && text.indexOf("Managementsamenvatting") < text.indexOf("Situatie"), text);
+            assertTrue(text.contains("Chloorwolk boven de haven; vier gewonden, ziekenhuizen op scherp."), "the summary's text");
             for (String expected : List.of("OEFENING", "Chloorwolk offline", "Situatie", "Slachtofferbeeld", "Gevaarlijke stoffen",
                     "Communicatie", "Meteo", "Brand in opslagloods met chloorgas", "Vermoeden", "Bron: Meldkamer", "Besluiten en acties",
                     "Informatievragen", "Netwerkanalyse", "Belronde", "GGZ Kustlijn", "Dit beeld toont de situatie van", "Legenda")) {
